@@ -1,0 +1,5 @@
+"""Allow ``python -m hnreader``."""
+
+from hnreader.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The demo edition: two faithful local CMS sites served over real HTTP."""

@@ -1,0 +1,1 @@
+"""Turning the HTML of Chinese CMS pages into section trees, article lists and articles."""
