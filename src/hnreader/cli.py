@@ -44,13 +44,19 @@ def _reader_parser() -> argparse.ArgumentParser:
 def _subcommand_parser(name: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=f"hnreader {name}", description=SUBCOMMANDS[name])
     if name == "demo-server":
-        parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: %(default)s)")
-        parser.add_argument("--port", type=int, default=8000, help="port (default: %(default)s; 0 picks one)")
+        parser.add_argument(
+            "--host", default="127.0.0.1", help="address to bind (default: %(default)s)"
+        )
+        parser.add_argument(
+            "--port", type=int, default=8000, help="port (default: %(default)s; 0 picks one)"
+        )
     elif name == "tree":
         parser.add_argument("source", help="a local file or an http(s) URL")
         parser.add_argument("--json", action="store_true", help="print JSON")
     else:
-        parser.add_argument("sources", nargs="+", metavar="SOURCE", help="local files or http(s) URLs")
+        parser.add_argument(
+            "sources", nargs="+", metavar="SOURCE", help="local files or http(s) URLs"
+        )
         parser.add_argument("--json", action="store_true", help="print one JSON object per line")
     return parser
 
@@ -114,9 +120,12 @@ def _serve_demo(host: str, port: int) -> int:
 def _extractor(name: str) -> Callable[[bytes, str, str | None], Any]:
     from hnreader.extract import api
 
-    return {"extract": api.extract_article, "list": api.extract_list, "tree": api.extract_tree}[
-        name
-    ]
+    extractors: dict[str, Callable[[bytes, str, str | None], Any]] = {
+        "extract": api.extract_article,
+        "list": api.extract_list,
+        "tree": api.extract_tree,
+    }
+    return extractors[name]
 
 
 async def _load_all(sources: list[str]) -> list[Page | Exception]:
@@ -128,7 +137,9 @@ async def _load_all(sources: list[str]) -> list[Page | Exception]:
             if "://" in source and not source.startswith("file://"):
                 return await fetcher.fetch(source)
             path = Path(source.removeprefix("file://"))
-            return Page(url=path.resolve().as_uri(), content=await asyncio.to_thread(path.read_bytes))
+            return Page(
+                url=path.resolve().as_uri(), content=await asyncio.to_thread(path.read_bytes)
+            )
 
         jobs: list[Awaitable[Page]] = [load(source) for source in sources]
         return list(await asyncio.gather(*jobs, return_exceptions=True))  # type: ignore[arg-type]

@@ -1,5 +1,5 @@
 """Fetching over HTTP with one shared, careful client."""
 
-from hnreader.fetch.client import FetchError, Fetcher
+from hnreader.fetch.client import Fetcher, FetchError
 
 __all__ = ["FetchError", "Fetcher"]

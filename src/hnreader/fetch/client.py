@@ -54,8 +54,10 @@ class Fetcher:
             timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
             follow_redirects=True,
             max_redirects=max_redirects,
-            limits=httpx.Limits(max_connections=per_host_connections * 4,
-                                max_keepalive_connections=per_host_connections),
+            limits=httpx.Limits(
+                max_connections=per_host_connections * 4,
+                max_keepalive_connections=per_host_connections,
+            ),
             transport=transport,
             trust_env=True,
         )
@@ -84,8 +86,9 @@ class Fetcher:
             async with self._client.stream("GET", url) as response:
                 if response.status_code >= 400:
                     raise FetchError(
-                        url, f"the server answered {response.status_code} "
-                        f"{response.reason_phrase}", response.status_code,
+                        url,
+                        f"the server answered {response.status_code} {response.reason_phrase}",
+                        response.status_code,
                     )
                 declared = response.headers.get("Content-Length")
                 if declared and declared.isdigit() and int(declared) > self.max_bytes:
@@ -106,6 +109,8 @@ class Fetcher:
                 )
         except httpx.TooManyRedirects as exc:
             raise FetchError(url, "too many redirects") from exc
+        except httpx.UnsupportedProtocol as exc:
+            raise FetchError(url, "redirected to an address that is not http or https") from exc
         except httpx.ConnectError as exc:
             raise FetchError(url, "could not connect to the server") from exc
         except httpx.TimeoutException as exc:
