@@ -1,0 +1,333 @@
+"""``extract_article``: one article page's bytes in, a clean ``Article`` out.
+
+Pipeline: decode (``decode``), parse and sanitize (``dom``), breadcrumb and title
+(``metadata``), body location (``body``), blocks (``blocks``), then the meta line read from the
+lines just above and just below the body. Nothing is fetched; multi-page articles are reported
+in ``warnings`` and handled by ``continuation``.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from hnreader.extract.blocks import BodyContent, build_blocks, find_attachments
+from hnreader.extract.body import locate_body
+from hnreader.extract.continuation import continuation_urls_in
+from hnreader.extract.dates import find_dates, parse_date
+from hnreader.extract.decode import decode_html
+from hnreader.extract.dom import LexborHTMLParser, LexborNode, clean_text, parse_html, sanitize
+from hnreader.extract.metadata import (
+    MetaLine,
+    find_breadcrumb,
+    find_fields,
+    find_title,
+    head_meta,
+    meta_author,
+    parse_meta_line,
+)
+from hnreader.extract.text_rules import META_LABEL_LINE
+from hnreader.models import Article, Attachment, Block
+
+__all__ = ["ArticleError", "extract_article"]
+
+_SEP = "\u0001"
+_DATE_META = (
+    "articlepubdate", "apub:time", "pubtime", "dateupdate", "pubdate", "publishdate",
+    "publish_date", "publish-date", "publishtime",
+    "article:published_time", "og:release_date", "datepublished", "firstpublishedtime",
+    "release_date", "date", "dc.date", "dc.date.issued",
+)  # fmt: skip
+_DATE_SELECTOR = (
+    'time, [class*="time"], [class*="date"], [id*="time"], [id*="date"], [class*="pub"]'
+)
+_TODAY = re.compile(r"今天|今日|星期|周[一二三四五六日]")
+_SCRIPT_DATE = re.compile(r"[\w]{0,8}[\"']?\s*[:=]\s*[\"']([^\"']{8,32})[\"']")
+_SCRIPT_DATE_KEYS = (
+    "publish_time", "publishtime", "pubtime", "pub_time", "pubdate", "pub_date", "publishdate",
+    "publish_date", "datepublished", "date_published", "ptime", "release_time", "releasetime",
+)  # fmt: skip
+_STRONG_DATE_LABEL = re.compile(r"(?:发布时间|发布日期|发表时间|发稿时间)\s*[:：]?")
+_URL_DATE = re.compile(r"(?<!\d)(20\d\d)[-_/]?(\d\d)[-_/]?(\d\d)(?!\d)")
+_REPORTER = re.compile(
+    r"[（(]\s*(?:记者|文\s*[/|｜])\s*[:：]?\s*"
+    r"([\u4e00-\u9fff·]{2,4}(?:[ 、][\u4e00-\u9fff·]{2,4})*)"
+)
+_NOT_REPORTER = re.compile(r"\s*(?:通讯员|实习生|见习记者|特约记者|摄影|摄|报道).*$")
+_BYLINE = re.compile(
+    r"^[【\[（(]?\s*(?:(?:文\s*[/|｜]\s*)?[\u4e00-\u9fff《》·]{0,12}(?:记者|作者)\s*[:：]?"
+    r"|文(?:\s*/\s*图\s*[/|｜:：]?|\s*[/|｜:：]))\s*"
+    r"([\u4e00-\u9fff·]{2,4}(?:[ 、][\u4e00-\u9fff·]{2,4}){0,3})\s*[】\]）)]?$"
+)
+_EDITOR_LINE = re.compile(
+    r"^[^。，！？]{0,12}?[（(【\[]?\s*(?:本文来源[:：].*)?(?:责任编辑|责编|責任編輯|責編)\s*[:：|｜/]"
+)
+_MIN_BODY_TEXT = 30
+_HEAD_LINES = 15
+_TAIL_LINES = 25
+
+
+class ArticleError(ValueError):
+    """The content cannot be read as a page at all."""
+
+
+def extract_article(content: bytes | str, url: str, content_type: str | None = None) -> Article:
+    """Extract the article of one page (never fetches; see ``continuation`` for more pages)."""
+    decoded = decode_html(content, content_type)
+    html = decoded.text
+    tree = parse_html(html)
+    warnings = list(decoded.warnings)
+    meta = head_meta(tree)
+    base = tree.css_first("base[href]")
+    base_url = urljoin(url, base.attributes.get("href") or "") if base is not None else url
+    more_pages = continuation_urls_in(tree, html, url)
+    sanitize(tree)
+    if tree.body is None or not (clean_text(tree.body.text(deep=True)) or tree.css_first("img")):
+        raise ArticleError(f"no readable content in the page from {url}")
+    crumbs = find_breadcrumb(tree)
+    title, title_warnings = find_title(tree, meta, crumbs)
+    warnings += title_warnings
+    if crumbs and title and crumbs[-1] == title:
+        crumbs = crumbs[:-1]
+    blocks: list[Block] = []
+    attachments: list[Attachment] = []
+    location = locate_body(tree, html, title)
+    if location is None:
+        warnings.append("no article body found")
+    else:
+        body = build_blocks(location.node, base_url)
+        if _text_size(body.blocks) < _MIN_BODY_TEXT:
+            revealed = _body_hidden_by_css(html, title, base_url)
+            if revealed is not None and _text_size(revealed.blocks) > _text_size(body.blocks) * 3:
+                body = revealed
+                warnings.append("the body is hidden by CSS on the page (shown by script)")
+        blocks, attachments = body.blocks, body.attachments
+        if location.tree is tree:
+            attachments += _attachments_around(location.node, base_url, attachments)
+        if body.spam_lines:
+            warnings.append(f"{body.spam_lines} spam or link-farm line(s) dropped from the body")
+    lines = _page_lines(tree)
+    head, tail, outside_body = _meta_regions(lines, title, blocks)
+    blocks, body_meta = _strip_meta_blocks(blocks, title)
+    found = _merge(parse_meta_line(_SEP.join(head)), parse_meta_line(_SEP.join(tail)), body_meta)
+    published = found.published or _fallback_date((tree, html, lines), head, meta, url, warnings)
+    published = _more_precise(published, meta)
+    author = found.author or _reporter(blocks, head) or meta_author(meta, found.source)
+    source = found.source or meta.get("contentsource") or None
+    if more_pages:
+        warnings.append(f"article continues on {len(more_pages)} more page(s): {more_pages[0]}")
+    if not blocks:
+        warnings.append("the article body is empty")
+    return Article(
+        url=url,
+        title=title,
+        source=source,
+        published=published,
+        author=author,
+        editor=found.editor,
+        breadcrumb=tuple(crumbs),
+        blocks=tuple(blocks),
+        attachments=tuple(attachments),
+        fields=tuple(find_fields(outside_body)),
+        encoding=decoded.encoding,
+        warnings=tuple(warnings),
+    )
+
+
+def _text_size(blocks: list[Block]) -> int:
+    """Characters of paragraph and heading text in blocks."""
+    return sum(len(block.text) for block in blocks)
+
+
+def _body_hidden_by_css(html: str, title: str | None, base_url: str) -> BodyContent | None:
+    """The body found when CSS-hidden content is kept (pages that reveal it by script).
+
+    Spam is still filtered line by line (vocabulary, off-site link lines, link lists).
+    """
+    tree = parse_html(html)
+    sanitize(tree, drop_hidden=False)
+    location = locate_body(tree, html, title)
+    return build_blocks(location.node, base_url) if location is not None else None
+
+
+def _attachments_around(
+    body: LexborNode, base_url: str, known: list[Attachment]
+) -> list[Attachment]:
+    """File links just outside the body (附件 boxes after it), up to a few levels up."""
+    limit = len(body.text(deep=True)) * 1.5 + 600
+    urls = {a.url for a in known}
+    found: list[Attachment] = []
+    node = body.parent
+    for _ in range(3):
+        if node is None or node.tag in ("body", "html") or len(node.text(deep=True)) > limit:
+            break
+        for attachment in find_attachments(node, base_url):
+            if attachment.url not in urls:
+                urls.add(attachment.url)
+                found.append(attachment)
+        node = node.parent
+    return found
+
+
+def _page_lines(tree: LexborHTMLParser) -> list[str]:
+    """The sanitized page as clean text nodes, in document order."""
+    if tree.body is None:
+        return []
+    parts = tree.body.text(deep=True, separator=_SEP).split(_SEP)
+    cleaned = (clean_text(part) for part in parts if not part.isspace() and part)
+    return [part for part in cleaned if part]
+
+
+def _meta_regions(
+    lines: list[str], title: str | None, blocks: list[Block]
+) -> tuple[list[str], list[str], list[str]]:
+    """Lines between the title and the body, around the body's end, and outside the body.
+
+    The last list (everything before the body and a stretch after it) is where document-field
+    tables sit: above the title on most portals, under the body on some.
+    """
+    texts = [b.text for b in blocks if b.text]
+    start = _find_line(lines, texts[0], 0, first=True) if texts else None
+    title_at = None
+    if title:
+        limit = start if start is not None else len(lines)
+        for index in range(limit):
+            if lines[index] == title or (len(lines[index]) >= 4 and title.startswith(lines[index])):
+                title_at = index  # the last occurrence before the body is the heading
+    if start is None:
+        start = (title_at + _HEAD_LINES) if title_at is not None else len(lines)
+    head_from = title_at + 1 if title_at is not None else max(0, start - _HEAD_LINES)
+    head = lines[head_from:start][:_HEAD_LINES]
+    end = _find_line(lines, texts[-1], start, first=False) if texts else None
+    tail = lines[max(start, end - _TAIL_LINES) : end + 1 + _TAIL_LINES] if end is not None else []
+    after = lines[end + 1 : end + 1 + 2 * _TAIL_LINES] if end is not None else []
+    return head, tail, lines[: max(start, head_from)] + after
+
+
+def _find_line(lines: list[str], text: str, begin: int, *, first: bool) -> int | None:
+    """Index of the line where a body paragraph starts (or ends)."""
+    found = None
+    for index in range(begin, len(lines)):
+        line = lines[index]
+        if len(line) >= 2 and (text.startswith(line) if first else text.endswith(line)):
+            if first:
+                return index
+            found = index
+    return found
+
+
+def _strip_meta_blocks(blocks: list[Block], title: str | None) -> tuple[list[Block], MetaLine]:
+    """Remove the title and labelled credit lines at the edges of the body; parse the credits."""
+    kept = list(blocks)
+    credits: list[str] = []
+    while kept and kept[0].text and (kept[0].text == title or _is_credit(kept[0].text, 150)):
+        if kept[0].text != title:
+            credits.append(kept[0].text)
+        kept.pop(0)
+    total = sum(len(block.text) for block in kept)
+    after = 0
+    for index in range(len(kept) - 1, max(-1, len(kept) - 16), -1):
+        after += len(kept[index].text)
+        if after > total * 0.3:
+            break
+        if _EDITOR_LINE.match(kept[index].text) and len(kept[index].text) <= 80:
+            credits.extend(block.text for block in kept[index:] if block.text)
+            del kept[index:]  # what follows the editor's credit is comments and promotion
+            break
+    while kept and kept[-1].text and _is_credit(kept[-1].text, 60):
+        credits.insert(0, kept.pop().text)
+    return kept, parse_meta_line(_SEP.join(credits))
+
+
+def _is_credit(text: str, limit: int) -> bool:
+    """A short line that is labelled credits (作者：…, 责任编辑：…, 来源：… 时间：…)."""
+    if len(text) > limit:
+        return False
+    if META_LABEL_LINE.match(text):
+        return True
+    parsed = parse_meta_line(text)
+    return sum(v is not None for v in (parsed.source, parsed.published, parsed.author)) >= 2
+
+
+def _merge(*lines: MetaLine) -> MetaLine:
+    """The first value found for each part, in the order given."""
+
+    def first(values: list[str | None]) -> str | None:
+        return next((v for v in values if v), None)
+
+    return MetaLine(
+        first([m.source for m in lines]),
+        first([m.published for m in lines]),
+        first([m.author for m in lines]),
+        first([m.editor for m in lines]),
+    )
+
+
+def _fallback_date(
+    page: tuple[LexborHTMLParser, str, list[str]],
+    head: list[str],
+    meta: dict[str, str],
+    url: str,
+    warnings: list[str],
+) -> str | None:
+    """A fallback date: by the heading, meta tag, date element, page data, strong label, URL."""
+    tree, html, lines = page
+    near = find_dates(" ".join(line for line in head if not _TODAY.search(line)), limit=1)
+    if near:
+        return near[0][1]
+    for key in _DATE_META:
+        if key in meta and (value := parse_date(meta[key])):
+            return value
+    for node in tree.css(_DATE_SELECTOR):
+        text = clean_text(node.text(deep=True))
+        if len(text) <= 60 and not _TODAY.search(text) and (value := parse_date(text)):
+            return value
+    if value := _script_date(html):
+        return value
+    text = _SEP.join(lines)
+    for match in _STRONG_DATE_LABEL.finditer(text):
+        value = parse_date(text[match.end() : match.end() + 40].replace(_SEP, " "))
+        if value:
+            return value
+    in_url = _URL_DATE.search(url)
+    if in_url and (value := parse_date("-".join(in_url.groups()))):
+        warnings.append("date: taken from the URL (day only)")
+        return value
+    return None
+
+
+def _script_date(html: str) -> str | None:
+    """A publication date in page data (``publish_time: "…"`` in scripts or JSON)."""
+    lower = html.lower()  # scanning for a few keywords beats a case-blind regex on big pages
+    for key in _SCRIPT_DATE_KEYS:
+        start = lower.find(key)
+        while start != -1:
+            match = _SCRIPT_DATE.match(html, start + len(key))
+            if match and (value := parse_date(match.group(1))):
+                return value
+            start = lower.find(key, start + len(key))
+    return None
+
+
+def _more_precise(published: str | None, meta: dict[str, str]) -> str | None:
+    """A meta tag's time for the same day, when the page shows the day only."""
+    if published is None or "T" in published:
+        return published
+    for key in _DATE_META:
+        value = parse_date(meta.get(key, ""))
+        if value and value.startswith(published) and "T" in value:
+            return value
+    return published
+
+
+def _reporter(blocks: list[Block], head: list[str]) -> str | None:
+    """The reporter named in a byline: （记者 张三）, 新京报记者 张三 李四, 文/张三."""
+    for block in blocks[:2]:
+        match = _REPORTER.search(block.text[:80])
+        if match:
+            return _NOT_REPORTER.sub("", match.group(1)).strip()
+    for line in [*head, *(b.text for b in blocks[:3]), *(b.text for b in blocks[-3:])]:
+        match = _BYLINE.match(line)
+        if match and "摄" not in line:
+            return match.group(1)
+    return None

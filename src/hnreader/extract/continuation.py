@@ -1,0 +1,100 @@
+"""Multi-page articles: where the next pages are, and how to stitch them.
+
+``extract_article`` never fetches. A caller that wants the whole article fetches every URL of
+``continuation_urls`` in order, extracts each with ``extract_article`` and joins them with
+``stitch``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import replace
+from urllib.parse import urljoin, urlsplit
+
+from hnreader.extract.decode import decode_html
+from hnreader.extract.dom import LexborHTMLParser, clean_text, parse_html
+from hnreader.models import Article
+
+__all__ = ["continuation_urls", "continuation_urls_in", "next_page_url", "stitch"]
+
+_CREATE_PAGE = re.compile(
+    r"createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*[\"']([^\"']+)[\"']\s*,\s*[\"'](\w+)[\"']"
+)
+_NEXT_TEXT = re.compile(r"^\s*(?:下一页|下页|后一页|next)\s*[>›»]*\s*$", re.IGNORECASE)
+_MAX_PAGES = 50
+
+
+def continuation_urls(content: bytes | str, url: str, content_type: str | None = None) -> list[str]:
+    """The URLs of this article's later pages (``_2.html`` …), in order; empty if single-page."""
+    text = decode_html(content, content_type).text
+    return continuation_urls_in(parse_html(text), text, url)
+
+
+def next_page_url(content: bytes | str, url: str, content_type: str | None = None) -> str | None:
+    """The URL of the article's next page, or None on its last (or only) page."""
+    urls = continuation_urls(content, url, content_type)
+    return urls[0] if urls else None
+
+
+def continuation_urls_in(tree: LexborHTMLParser, html: str, url: str) -> list[str]:
+    """Later pages of the article in an already parsed page (see ``continuation_urls``)."""
+    path = urlsplit(url).path
+    stem, extension = posixpath.splitext(posixpath.basename(path))
+    # On page 2+ the file name ends in _N; on page 1 it may end in _digits of its own id.
+    numbered = re.match(r"^(.*)_(\d+)$", stem)
+    candidates = [(stem, 1)]
+    if numbered and int(numbered.group(2)) <= _MAX_PAGES:
+        candidates.append((numbered.group(1), int(numbered.group(2))))
+    for base_stem, current in candidates:
+        match = _CREATE_PAGE.search(html)
+        if match and match.group(3) == base_stem:
+            count, index = int(match.group(1)), int(match.group(2))
+            return [
+                urljoin(url, f"{base_stem}_{n}.{match.group(4)}")
+                for n in range(index + 1, min(count, _MAX_PAGES))
+            ]
+        pages = _linked_pages(tree, url, base_stem, extension, current)
+        if pages:
+            return pages
+    return []
+
+
+def _linked_pages(
+    tree: LexborHTMLParser, url: str, base_stem: str, extension: str, current: int
+) -> list[str]:
+    """Numbered sibling pages (``<stem>_N<ext>``) after ``current`` linked from the page."""
+    sibling = re.compile(rf"(?:^|/){re.escape(base_stem)}_(\d+){re.escape(extension)}$")
+    found: dict[int, str] = {}
+    next_link: str | None = None
+    for link in tree.css("a[href]"):
+        raw = link.attributes.get("href") or ""
+        if f"{base_stem}_" not in raw:
+            continue  # cheap filter: continuation pages share the article's file name
+        href = urljoin(url, raw.strip())
+        number = sibling.search(urlsplit(href).path)
+        if number is None:
+            continue
+        if int(number.group(1)) > current:
+            found[int(number.group(1))] = href
+        if next_link is None and _NEXT_TEXT.match(clean_text(link.text(deep=True))):
+            next_link = href
+    pages = [found[n] for n in sorted(found)][:_MAX_PAGES]
+    return pages or ([next_link] if next_link else [])
+
+
+def stitch(first: Article, *rest: Article) -> Article:
+    """One article from its pages: blocks and attachments appended, a repeated title dropped."""
+    blocks = list(first.blocks)
+    attachments = list(first.attachments)
+    warnings = list(first.warnings)
+    for page in rest:
+        page_blocks = list(page.blocks)
+        if page_blocks and page_blocks[0].text and page_blocks[0].text == first.title:
+            page_blocks = page_blocks[1:]
+        blocks.extend(page_blocks)
+        attachments.extend(a for a in page.attachments if a not in attachments)
+        warnings.extend(w for w in page.warnings if w not in warnings)
+    return replace(
+        first, blocks=tuple(blocks), attachments=tuple(attachments), warnings=tuple(warnings)
+    )

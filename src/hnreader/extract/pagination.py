@@ -1,0 +1,346 @@
+"""Which pages a paginated list has, and which one comes next.
+
+Chinese CMS list pages announce their pages in one of four ways, tried in this order:
+
+1. a TRS ``createPageHTML(count, current, "index", "html")`` script call (zero-based: page 0
+   is ``index.html``, page k is ``index_k.html``); arguments may be literals or variables, and
+   a newer variant puts a container id first and the record count last;
+2. script variables without that call (``countPage``/``pageCount`` with
+   ``currentPage``/``pageNum``…), read with the same ``index_k`` scheme;
+3. a Hanweb ``jpage`` pager (``totalRecord`` and ``perPage`` with the datastore's ``unitid``):
+   pages are ``index.html?uid=U&pageNum=n``;
+4. plain links: 下一页/下页 and numbered page links, completed up to 尾页 or 共N页 when the
+   numbered links show a clear URL pattern.
+
+Every result is deduplicated, in page order, and capped at :data:`MAX_PAGES`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from hnreader.extract.dom import clean_text
+from hnreader.extract.list_links import anchor_text, resolve_href
+
+__all__ = ["MAX_PAGES", "Pagination", "find_pagination"]
+
+MAX_PAGES = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class Pagination:
+    """Every list page URL known, in order, the following page, and doubts on the way."""
+
+    pages: tuple[str, ...]
+    next: str | None
+    warnings: tuple[str, ...] = ()
+
+
+_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+_CALL = re.compile(r"(?<![\w.])createPageHTML\s*\(([^()]*)\)")
+_DEFINITION = re.compile(r"function\s+$")
+_ARG = re.compile(r"""\s*(?:"([^"]*)"|'([^']*)'|(-?\d+)|([A-Za-z_$][\w$.]*))\s*""")
+_TOTAL_NAMES = ("countPage", "pageCount", "totalPage", "totalPages", "page_count", "pagecount")
+_CURRENT_NAMES = ("currentPage", "curPage", "pageIndex", "page_index", "currPage", "pageNum")
+_NEXT_WORDS = ("下一页", "下页", "后一页", "后页", "next", "下一頁", "下頁", ">", "›", "»", ">>")
+# jpage options (``totalRecord: 45``) or the datastore's own tags (``<totalrecord>45</…>``).
+_JPAGE_TOTAL = re.compile(r"totalRecord\s*[:=]\s*['\"]?(\d+)|<totalrecord>\s*(\d+)", re.IGNORECASE)
+_JPAGE_PER_PAGE = re.compile(r"perPage\s*[:=]\s*['\"]?(\d+)|<perpage>\s*(\d+)", re.IGNORECASE)
+_PAGER_MARKER = re.compile(r"pag|fenye|fy\b", re.IGNORECASE)
+_LAST_WORDS = ("尾页", "末页", "最后一页", "last", "尾頁")
+_TOTAL_TEXT = re.compile(r"共\s*(\d+)\s*页|\d+\s*/\s*(\d+)\s*页|第\s*\d+\s*/\s*(\d+)\s*页")
+
+
+def find_pagination(html: str, tree: LexborHTMLParser, url: str) -> Pagination:
+    """The pagination of the list page ``url`` from its raw HTML (scripts) and parsed tree."""
+    scripts = "\n".join(_SCRIPT.findall(html))
+    variables = _ScriptVariables(scripts)
+    for finder in (_from_create_page_html, _from_variables, _from_jpage):
+        found = finder(scripts, variables, url)
+        if found is not None:
+            return found
+    return _from_links(tree, url)
+
+
+class _ScriptVariables:
+    """Assignments in the page's scripts (``var countPage = 5;``, ``name: "index"``), on demand.
+
+    Looked up per name: a scan for every identifier in a page's scripts is slow on the long
+    minified libraries some pages inline.
+    """
+
+    def __init__(self, scripts: str) -> None:
+        self._scripts = scripts
+        self._cache: dict[str, str | None] = {}
+
+    def get(self, name: str) -> str | None:
+        """The first value assigned to ``name`` (the template's), or None."""
+        if name not in self._cache:
+            pattern = (
+                rf"""(?<![\w$.]){re.escape(name)}\s*[:=]\s*"""
+                r"""(?:"([^"]*)"|'([^']*)'|(-?\d+)(?![\w.$]))"""
+            )
+            match = re.search(pattern, self._scripts)
+            value = None
+            if match:
+                double, single, number = match.groups()
+                value = number if number is not None else (double or single or "")
+            self._cache[name] = value
+        return self._cache[name]
+
+
+def _parse_args(text: str, variables: _ScriptVariables) -> list[int | str] | None:
+    """A call's literal or variable arguments, or None when one cannot be resolved."""
+    values: list[int | str] = []
+    for raw in text.split(","):
+        match = _ARG.fullmatch(raw)
+        if match is None:
+            return None
+        double, single, number, name = match.groups()
+        if number is not None:
+            values.append(int(number))
+        elif name is not None:
+            value = variables.get(name)
+            if value is None:
+                return None
+            values.append(int(value) if re.fullmatch(r"-?\d+", value) else value)
+        else:
+            values.append(double if double is not None else single or "")
+    return values
+
+
+def _from_create_page_html(html: str, variables: _ScriptVariables, url: str) -> Pagination | None:
+    for match in _CALL.finditer(html):
+        if _DEFINITION.search(html[max(0, match.start() - 20) : match.start()]):
+            continue
+        args = _parse_args(match.group(1), variables)
+        if args is None:
+            continue
+        while args and isinstance(args[0], str):  # the variant with a container id first
+            args = args[1:]
+        if len(args) < 2 or not isinstance(args[0], int) or not isinstance(args[1], int):
+            continue
+        strings = [arg for arg in args[2:] if isinstance(arg, str)]
+        name, ext = _name_and_ext(url, strings)
+        return _index_scheme(url, args[0], args[1], name, ext, "createPageHTML")
+    return None
+
+
+def _name_and_ext(url: str, strings: list[str]) -> tuple[str, str]:
+    """The page file name stem and extension: from the call, else from the URL, else index.html."""
+    if len(strings) >= 2 and strings[0] and strings[1]:
+        return strings[0], strings[1].lstrip(".")
+    last = urlsplit(url).path.rsplit("/", 1)[-1]
+    match = re.fullmatch(r"(.+?)(?:_\d+)?\.(\w+)", last)
+    return (match.group(1), match.group(2)) if match else ("index", "html")
+
+
+def _index_scheme(url: str, count: int, current: int, name: str, ext: str, how: str) -> Pagination:
+    """Pages ``name.ext``, ``name_1.ext`` … (zero-based ``current``)."""
+    warnings: list[str] = []
+    if count < 1:
+        return Pagination((url,), None, (f"{how} announces {count} pages",))
+    if count > MAX_PAGES:
+        warnings.append(f"{how} announces {count} pages; only the first {MAX_PAGES} are listed")
+        count = MAX_PAGES
+    if not 0 <= current < count:
+        warnings.append(f"{how} says the current page is {current} of {count}")
+        current = min(max(current, 0), count - 1)
+    pages = tuple(
+        urljoin(url, f"{name}.{ext}" if index == 0 else f"{name}_{index}.{ext}")
+        for index in range(count)
+    )
+    following = pages[current + 1] if current + 1 < count else None
+    return Pagination(pages, following, tuple(warnings))
+
+
+def _from_variables(html: str, variables: _ScriptVariables, url: str) -> Pagination | None:
+    total = next((v for n in _TOTAL_NAMES if (v := variables.get(n)) is not None), None)
+    if total is None or not total.isdigit() or int(total) < 1:
+        return None  # a pager library's default ``pageCount: 0``, not this page's pagination
+    current_text = next((v for n in _CURRENT_NAMES if (v := variables.get(n)) is not None), None)
+    stem, ext = _name_and_ext(url, [])
+    if current_text is not None and current_text.lstrip("-").isdigit():
+        current = int(current_text)
+    else:
+        match = re.search(r"_(\d+)\.\w+$", urlsplit(url).path)
+        current = int(match.group(1)) if match else 0
+    return _index_scheme(url, int(total), current, stem, ext, "the page's script variables")
+
+
+def _from_jpage(html: str, variables: _ScriptVariables, url: str) -> Pagination | None:
+    total = _JPAGE_TOTAL.search(html)
+    per_page = _JPAGE_PER_PAGE.search(html)
+    unit = re.search(r"unitid=(\d+)", html)
+    if not (total and per_page and unit):
+        return None
+    records, size = (
+        int(total.group(1) or total.group(2)),
+        int(per_page.group(1) or per_page.group(2)),
+    )
+    if size < 1:
+        return None
+    count = -(-records // size)
+    warnings: list[str] = []
+    if count > MAX_PAGES:
+        warnings.append(f"the pager announces {count} pages; only the first {MAX_PAGES} are listed")
+        count = MAX_PAGES
+    parts = urlsplit(url)
+    query = dict(parse_qsl(parts.query))
+    base = urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+    pages = [base] + [
+        f"{base}?{urlencode({'uid': unit.group(1), 'pageNum': n})}" for n in range(2, count + 1)
+    ]
+    current = int(query["pageNum"]) if query.get("pageNum", "").isdigit() else 1
+    following = pages[current] if 0 < current < len(pages) else None
+    return Pagination(tuple(pages[: max(count, 1)]), following, tuple(warnings))
+
+
+def _from_links(tree: LexborHTMLParser, url: str) -> Pagination:
+    """Pages from 下一页 and numbered links, completed from a URL pattern when one is clear."""
+    next_url: str | None = None
+    pager: LexborNode | None = None
+    for anchor in tree.css("a[href]"):
+        text = anchor_text(anchor).replace(" ", "").strip("[]【】").lower()
+        if text in _NEXT_WORDS or (text.startswith("下一页") and len(text) <= 5):
+            target = resolve_href(anchor.attributes.get("href"), url)
+            if target and target != url:
+                next_url = target
+                pager = _pager_around(anchor)
+                break
+    numbered, last = _numbered_links(pager, tree, url)
+    pages = _complete(numbered, last, _announced_total(pager), url)
+    if not pages:
+        return Pagination((url,) if next_url is None else (url, next_url), next_url)
+    if next_url is None and url in pages:
+        index = pages.index(url)
+        next_url = pages[index + 1] if index + 1 < len(pages) else None
+    elif next_url is not None and next_url not in pages:
+        # A next link the numbers did not show is still a known page, right after this one.
+        at = pages.index(url) + 1 if url in pages else len(pages)
+        pages.insert(at, next_url)
+    warnings: tuple[str, ...] = ()
+    if len(pages) > MAX_PAGES:
+        warnings = (f"the pager links {len(pages)} pages; only the first {MAX_PAGES} are listed",)
+        pages = pages[:MAX_PAGES]
+    return Pagination(tuple(pages), next_url, warnings)
+
+
+def _pager_around(anchor: LexborNode) -> LexborNode | None:
+    """The smallest ancestor of a 下一页 link that holds the other pager links too."""
+    node = anchor.parent
+    for _ in range(4):
+        if node is None:
+            return None
+        if len(node.css("a[href]")) >= 2:
+            return node
+        node = node.parent
+    return node
+
+
+def _numbered_links(
+    pager: LexborNode | None, tree: LexborHTMLParser, url: str
+) -> tuple[dict[int, str], int | None]:
+    """Numbered page links (page number → URL) and the 尾页 page number if it shows one."""
+    scopes = [pager] if pager is not None else _pager_candidates(tree)
+    for scope in scopes:
+        numbered: dict[int, str] = {}
+        last_url: str | None = None
+        for anchor in scope.css("a[href]"):
+            text = anchor_text(anchor).strip("[]【】 ")
+            target = resolve_href(anchor.attributes.get("href"), url)
+            if target is None:
+                continue
+            if text.isdigit() and 0 < int(text) <= 100_000:
+                numbered.setdefault(int(text), target)
+            elif text in _LAST_WORDS:
+                last_url = target
+        current = _current_number(scope)
+        if current is not None:
+            numbered.setdefault(current, url)
+        if len(numbered) >= 2 or (numbered and pager is not None):
+            return numbered, _number_of(last_url, numbered)
+    return {}, None
+
+
+def _pager_candidates(tree: LexborHTMLParser) -> list[LexborNode]:
+    """Elements that look like a pager even without a 下一页 link: class/id says page."""
+    found = []
+    for node in tree.css("[class], [id]"):
+        marker = (node.attributes.get("class") or "") + " " + (node.attributes.get("id") or "")
+        # A pager is short; a "page" wrapper around the whole layout is not one.
+        if _PAGER_MARKER.search(marker) and len(node.text(deep=True) or "") < 400:
+            found.append(node)
+    return found
+
+
+def _current_number(scope: LexborNode) -> int | None:
+    """The current page's number: a bare number in the pager that is not a link."""
+    for node in scope.css("span, strong, b, em, font, li, a:not([href])"):
+        text = clean_text(node.text(deep=False)).strip("[]【】 ")
+        if text.isdigit() and node.css_first("a") is None:
+            marker = (node.attributes.get("class") or "").lower()
+            if node.tag != "li" or any(k in marker for k in ("cur", "on", "active", "sel")):
+                return int(text)
+    return None
+
+
+def _number_of(last_url: str | None, numbered: dict[int, str]) -> int | None:
+    """The page number of the 尾页 URL, by the pattern of the numbered links."""
+    if last_url is None:
+        return None
+    for number, page in numbered.items():
+        if page == last_url:
+            return number
+    template = _template(numbered)
+    if template is None:
+        return None
+    prefix, suffix, offset = template
+    if last_url.startswith(prefix) and last_url.endswith(suffix):
+        middle = last_url[len(prefix) : len(last_url) - len(suffix)]
+        if middle.isdigit():
+            return int(middle) - offset
+    return None
+
+
+def _announced_total(pager: LexborNode | None) -> int | None:
+    if pager is None:
+        return None
+    scope = pager.parent or pager
+    match = _TOTAL_TEXT.search(clean_text(scope.text(deep=True)).replace(" ", ""))
+    return int(next(g for g in match.groups() if g)) if match else None
+
+
+def _template(numbered: dict[int, str]) -> tuple[str, str, int] | None:
+    """A URL pattern ``prefix + (n + offset) + suffix`` that all but page 1 follow, if any."""
+    pairs = sorted((n, u) for n, u in numbered.items() if n > 1)
+    if not pairs:
+        return None
+    number, sample = pairs[0]
+    for match in re.finditer(r"\d+", sample):
+        prefix, suffix = sample[: match.start()], sample[match.end() :]
+        offset = int(match.group()) - number
+        if all(u == f"{prefix}{n + offset}{suffix}" for n, u in pairs):
+            return prefix, suffix, offset
+    return None
+
+
+def _complete(numbered: dict[int, str], last: int | None, total: int | None, url: str) -> list[str]:
+    """The numbered pages in order, with gaps filled up to the last page by the URL pattern."""
+    if not numbered:
+        return []
+    highest = max([*numbered, last or 0, total or 0])
+    template = _template(numbered)
+    if template is not None:
+        prefix, suffix, offset = template
+        for number in range(2, min(highest, MAX_PAGES + 1) + 1):
+            numbered.setdefault(number, f"{prefix}{number + offset}{suffix}")
+    pages: list[str] = []
+    for number in sorted(numbered):
+        if numbered[number] not in pages:
+            pages.append(numbered[number])
+    return pages
