@@ -1,0 +1,158 @@
+"""Turning pages and model objects into rows, before any transaction starts.
+
+Hashing, compressing, serialising and folding text for search are CPU work; doing them first
+keeps each write transaction down to a few inserts, so a reader or another writer waits as
+little as possible.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+from hnreader.models import Article, Page
+from hnreader.store.errors import StoredDataError
+from hnreader.store.schema import SearchRow, search_row
+from hnreader.store.serialise import article_to_json
+
+# Compression that saves less than this is not worth the CPU on every read (JPEG, PNG, ZIP).
+_MIN_SAVING = 0.9
+
+
+def now_iso() -> str:
+    """The current time, ISO 8601 in UTC, to the second."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def to_iso(moment: datetime | None) -> str:
+    """``moment`` (default: now) as ISO 8601 in UTC; a naive time is taken to be UTC."""
+    if moment is None:
+        return now_iso()
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def host_of(url: str) -> str:
+    """The lower-case host name of ``url`` (empty if it has none)."""
+    return (urlsplit(url).hostname or "").lower()
+
+
+def header(headers: Mapping[str, str], name: str) -> str | None:
+    """A response header by case-insensitive name."""
+    wanted = name.lower()
+    for key, value in headers.items():
+        if key.lower() == wanted:
+            return value
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class BlobRow:
+    """Bytes addressed by their SHA-256, maybe compressed."""
+
+    sha256: str
+    size: int
+    codec: str
+    data: bytes
+
+
+def blob_row(content: bytes) -> BlobRow:
+    """Hash and (if it pays) compress ``content``."""
+    packed = zlib.compress(content, 6)
+    if len(packed) < len(content) * _MIN_SAVING:
+        return BlobRow(hashlib.sha256(content).hexdigest(), len(content), "zlib", packed)
+    return BlobRow(hashlib.sha256(content).hexdigest(), len(content), "none", content)
+
+
+def unpack_blob(sha256: str, size: int, codec: str, data: bytes) -> bytes:
+    """The original bytes of a stored blob, verified against its hash."""
+    if codec == "zlib":
+        try:
+            content = zlib.decompress(data)
+        except zlib.error as exc:
+            raise StoredDataError(f"stored bytes {sha256[:12]}… cannot be decompressed") from exc
+    elif codec == "none":
+        content = data
+    else:
+        raise StoredDataError(f"stored bytes {sha256[:12]}… use an unknown codec {codec!r}")
+    if len(content) != size or hashlib.sha256(content).hexdigest() != sha256:
+        raise StoredDataError(f"stored bytes {sha256[:12]}… do not match their hash")
+    return content
+
+
+@dataclass(frozen=True, slots=True)
+class FetchedRow:
+    """A fetched page or asset: where it came from, its bytes, what the server said."""
+
+    url: str
+    blob: BlobRow
+    content_type: str | None
+    status: int
+    etag: str | None
+    last_modified: str | None
+    fetched_at: str
+
+
+def fetched_row(page: Page, fetched_at: datetime | None) -> FetchedRow:
+    """Prepare ``page`` for the pages or assets table."""
+    return FetchedRow(
+        url=page.url,
+        blob=blob_row(page.content),
+        content_type=page.content_type,
+        status=page.status,
+        etag=header(page.headers, "etag"),
+        last_modified=header(page.headers, "last-modified"),
+        fetched_at=to_iso(fetched_at),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    """One article to save with what it came from: the unit of :meth:`Store.save_articles`."""
+
+    article: Article
+    page: Page | None = None
+    assets: tuple[Page, ...] = ()
+    fetched_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """An article ready to write, with its page, assets and search text."""
+
+    url: str
+    site: str
+    title: str | None
+    published: str | None
+    data: str
+    fetched_at: str
+    page: FetchedRow | None
+    assets: tuple[FetchedRow, ...]
+    search: SearchRow
+
+
+def article_row(record: ArticleRecord) -> ArticleRow:
+    """Prepare one :class:`ArticleRecord` for writing."""
+    article = record.article
+    return ArticleRow(
+        url=article.url,
+        site=host_of(article.url),
+        title=article.title,
+        published=article.published,
+        data=article_to_json(article),
+        fetched_at=to_iso(record.fetched_at),
+        page=None if record.page is None else fetched_row(record.page, record.fetched_at),
+        assets=tuple(fetched_row(asset, record.fetched_at) for asset in record.assets),
+        search=search_row(article),
+    )
+
+
+def article_rows(records: Iterable[ArticleRecord]) -> list[ArticleRow]:
+    """Prepare many records; a later record for the same URL replaces an earlier one."""
+    by_url = {record.article.url: article_row(record) for record in records}
+    return list(by_url.values())
