@@ -1,0 +1,141 @@
+"""The article list pane: one section's articles, newest first, loaded page by page."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import LoadingIndicator, OptionList, Static
+from textual.widgets.option_list import Option
+
+from hnreader import models
+
+DATE_WIDTH = 10  # YYYY-MM-DD; longer date-times are cut to the day in a list
+
+
+class ArticleOptions(OptionList):
+    """The list's keyboard-driven options: one per article."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Open article", id="article_list.open"),
+        Binding("down,j", "cursor_down", "Next article", show=False, id="article_list.down"),
+        Binding("up,k", "cursor_up", "Previous article", show=False, id="article_list.up"),
+    ]
+
+
+class ArticleList(Vertical):
+    """A section's title, its articles, a line that shows loading or errors.
+
+    The owner feeds pages in with :meth:`show_page` / :meth:`append_page`; the widget says
+    when the user opened an article or reached the end of what is loaded.
+    """
+
+    class ArticleChosen(Message):
+        """The user opened an article of the list."""
+
+        def __init__(self, item: models.ListItem) -> None:
+            super().__init__()
+            self.item = item
+
+    class EndReached(Message):
+        """The user reached the last loaded article and the section has another page."""
+
+        def __init__(self, next_url: str) -> None:
+            super().__init__()
+            self.next_url = next_url
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.items: list[models.ListItem] = []
+        self.next_url: str | None = None
+        self.loading_more = False
+
+    def compose(self) -> ComposeResult:
+        """The heading, the options, the loading line and the message line."""
+        yield Static(id="list-heading")
+        yield ArticleOptions(id="list-options")
+        yield LoadingIndicator(id="list-loading")
+        yield Static(id="list-message")
+
+    @property
+    def options(self) -> ArticleOptions:
+        """The focusable list of articles."""
+        return self.query_one(ArticleOptions)
+
+    @property
+    def message(self) -> str:
+        """The text of the message line (empty when there is none)."""
+        return str(self.query_one("#list-message", Static).content)
+
+    def show_loading(self, section: str) -> None:
+        """Forget the shown list and show that ``section``'s first page is loading."""
+        self.items = []
+        self.next_url = None
+        self.loading_more = False
+        self.options.clear_options()
+        self.query_one("#list-heading", Static).update(Text(section))
+        self._set_message("")
+        self.set_class(True, "-loading")
+
+    def show_page(self, page: models.ArticleList, section: str) -> None:
+        """Show ``page`` as the first page of ``section``."""
+        self.items = []
+        self.options.clear_options()
+        self.query_one("#list-heading", Static).update(Text(page.section or section))
+        self._add(page)
+        if not page.items:
+            self._set_message("This section has no articles.")
+
+    def append_page(self, page: models.ArticleList) -> None:
+        """Add ``page`` (the next page of the shown section) after what is shown."""
+        self._add(page)
+
+    def begin_more(self) -> None:
+        """Show that the next page is loading."""
+        self.loading_more = True
+        self._set_message("")
+        self.set_class(True, "-loading")
+
+    def show_error(self, text: str) -> None:
+        """Stop any loading indicator and show ``text`` as the reason."""
+        self.loading_more = False
+        self.set_class(False, "-loading")
+        self._set_message(text, error=True)
+
+    def _add(self, page: models.ArticleList) -> None:
+        self.loading_more = False
+        self.set_class(False, "-loading")
+        self._set_message("")
+        self.next_url = page.next
+        self.items.extend(page.items)
+        self.options.add_options(_option(item) for item in page.items)
+        if self.options.highlighted is None and self.items:
+            self.options.highlighted = 0
+
+    def _set_message(self, text: str, *, error: bool = False) -> None:
+        line = self.query_one("#list-message", Static)
+        line.update(Text(text))
+        line.set_class(bool(text), "-shown")
+        line.set_class(error, "-error")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Turn a selected option into :class:`ArticleChosen`."""
+        event.stop()
+        self.post_message(self.ArticleChosen(self.items[event.option_index]))
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Ask for the next page when the highlight reaches the last loaded article."""
+        event.stop()
+        if event.option_index == len(self.items) - 1 and self.next_url and not self.loading_more:
+            self.post_message(self.EndReached(self.next_url))
+
+
+def _option(item: models.ListItem) -> Option:
+    """One list line: the day in a fixed column, then the title (taken literally)."""
+    date = (item.date or "")[:DATE_WIDTH].ljust(DATE_WIDTH)
+    prompt = Text.assemble((date, "dim"), "  ", item.title)
+    return Option(prompt)
