@@ -1,4 +1,4 @@
-"""The ``hnreader`` command: open the reader, or run one of the subcommands."""
+"""``hnreader extract|list|tree``: run the extraction engine on files or URLs."""
 
 from __future__ import annotations
 
@@ -10,47 +10,15 @@ from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from hnreader import __version__
 from hnreader.fetch import FetchError
 from hnreader.models import Article, ArticleList, Page, SiteTree
 
 T = TypeVar("T", Article, ArticleList, SiteTree)
 
-SUBCOMMANDS = {
-    "demo-server": "serve the bundled demo edition over HTTP",
-    "extract": "extract articles from files or URLs",
-    "list": "extract article lists from list pages",
-    "tree": "extract a site's section tree from its home page",
-}
 
-
-def _reader_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="hnreader",
-        description="A terminal reader for 湖南社会工作 and sites built like it, offline first.",
-        epilog="subcommands:\n"
-        + "\n".join(f"  {name:<12} {text}" for name, text in SUBCOMMANDS.items())
-        + "\n\nRun 'hnreader SUBCOMMAND --help' for a subcommand's options.",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("url", nargs="?", help="a site's home page address to open")
-    parser.add_argument(
-        "--demo", action="store_true", help="open the bundled demo edition (served locally)"
-    )
-    parser.add_argument("--version", action="version", version=f"hnreader {__version__}")
-    return parser
-
-
-def _subcommand_parser(name: str) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog=f"hnreader {name}", description=SUBCOMMANDS[name])
-    if name == "demo-server":
-        parser.add_argument(
-            "--host", default="127.0.0.1", help="address to bind (default: %(default)s)"
-        )
-        parser.add_argument(
-            "--port", type=int, default=8000, help="port (default: %(default)s; 0 picks one)"
-        )
-    elif name == "tree":
+def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
+    """Declare the sources and ``--json``."""
+    if name == "tree":
         parser.add_argument("source", help="a local file or an http(s) URL")
         parser.add_argument("--json", action="store_true", help="print JSON")
     else:
@@ -58,63 +26,15 @@ def _subcommand_parser(name: str) -> argparse.ArgumentParser:
             "sources", nargs="+", metavar="SOURCE", help="local files or http(s) URLs"
         )
         parser.add_argument("--json", action="store_true", help="print one JSON object per line")
-    return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] in SUBCOMMANDS:
-        name = args[0]
-        options = _subcommand_parser(name).parse_args(args[1:])
-        if name == "demo-server":
-            return _serve_demo(options.host, options.port)
-        if name == "tree":
-            return _extract_command(
-                [options.source], options.json, _extractor("tree"), _render_tree
-            )
-        renderer = _render_article if name == "extract" else _render_list
-        return _extract_command(options.sources, options.json, _extractor(name), renderer)
-    options = _reader_parser().parse_args(args)
-    if not options.demo and not options.url:
-        _reader_parser().print_help()
-        return 2
-    return _run_reader(options.url, demo=options.demo)
-
-
-def _run_reader(url: str | None, *, demo: bool) -> int:
-    from hnreader.app import HnReaderApp  # Textual is imported only when the TUI opens
-
-    if demo:
-        from hnreader.demo.server import DemoServer
-
-        with DemoServer(port=0) as server:
-            HnReaderApp(server.sites[0][1]).run()
-        return 0
-    assert url is not None
-    HnReaderApp(_normalise_url(url)).run()
-    return 0
-
-
-def _normalise_url(url: str) -> str:
-    return url if "://" in url else f"http://{url}"
-
-
-def _serve_demo(host: str, port: int) -> int:
-    from hnreader.demo.server import DemoServer
-
-    server = DemoServer(host=host, port=port)
-    server.start()
-    for name, url in server.sites:
-        print(f"{name}: {url}", flush=True)
-    print("Press Ctrl-C to stop.", flush=True)
-    try:
-        server.wait()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.stop()
-    return 0
+def run(options: argparse.Namespace, name: str) -> int:
+    """Extract every source in order; non-zero when any failed."""
+    if name == "tree":
+        return _extract_command([options.source], options.json, _extractor("tree"), _render_tree)
+    if name == "extract":
+        return _extract_command(options.sources, options.json, _extractor(name), _render_article)
+    return _extract_command(options.sources, options.json, _extractor(name), _render_list)
 
 
 def _extractor(name: str) -> Callable[[bytes, str, str | None], Any]:

@@ -1,0 +1,80 @@
+"""The ``hnreader`` command: open the reader, or run one of the subcommands.
+
+Each subcommand lives in its own module under :mod:`hnreader.cli`, imported only when it runs,
+so ``hnreader --help`` and the quick commands never pay for Textual or the extractor. A command
+module provides ``add_arguments(parser)`` and ``run(options) -> int``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from typing import Protocol, cast
+
+from hnreader import __version__
+
+# name -> (module under hnreader.cli, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "demo-server": ("demo_cmd", "serve the bundled demo edition over HTTP"),
+    "extract": ("extract_cmds", "extract articles from files or URLs"),
+    "list": ("extract_cmds", "extract article lists from list pages"),
+    "tree": ("extract_cmds", "extract a site's section tree from its home page"),
+    "sync": ("sync_cmd", "fetch a site (or chosen sections) ahead of time for offline reading"),
+    "search": ("search_cmd", "search everything stored, offline"),
+    "cache": ("cache_cmd", "inspect and manage the local store"),
+    "sites": ("sites_cmd", "list, add, remove and show sites"),
+    "config": ("config_cmd", "show where the configuration lives and what it says"),
+    "export": ("export_cmd", "export articles or a section as Markdown, HTML or EPUB"),
+}
+
+
+class CommandModule(Protocol):
+    """What a subcommand module provides."""
+
+    def add_arguments(self, parser: argparse.ArgumentParser, name: str) -> None:
+        """Declare the subcommand's options."""
+
+    def run(self, options: argparse.Namespace, name: str) -> int:
+        """Run the subcommand; return the exit status."""
+
+
+def _module(name: str) -> CommandModule:
+    module_name, _ = COMMANDS[name]
+    return cast(CommandModule, importlib.import_module(f"hnreader.cli.{module_name}"))
+
+
+def _reader_parser() -> argparse.ArgumentParser:
+    from hnreader.cli import reader_cmd
+
+    parser = argparse.ArgumentParser(
+        prog="hnreader",
+        description="A terminal reader for 湖南社会工作 and sites built like it, offline first.",
+        epilog="subcommands:\n"
+        + "\n".join(f"  {name:<12} {text}" for name, (_, text) in COMMANDS.items())
+        + "\n\nRun 'hnreader SUBCOMMAND --help' for a subcommand's options.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    reader_cmd.add_arguments(parser, "")
+    parser.add_argument("--version", action="version", version=f"hnreader {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in COMMANDS:
+        name = args[0]
+        module = _module(name)
+        parser = argparse.ArgumentParser(prog=f"hnreader {name}", description=COMMANDS[name][1])
+        module.add_arguments(parser, name)
+        return module.run(parser.parse_args(args[1:]), name)
+    from hnreader.cli import reader_cmd
+
+    parser = _reader_parser()
+    options = parser.parse_args(args)
+    if not reader_cmd.wants_reader(options):
+        parser.print_help()
+        return 2
+    return reader_cmd.run(options, "")
