@@ -122,12 +122,15 @@ class Block:
     """One piece of an article body, in reading order.
 
     ``text`` is set for paragraphs and headings, ``image`` for images and ``rows`` for tables.
+    ``ruby`` holds the ``(base, reading)`` pairs of ``<ruby>`` annotations in ``text``, in order;
+    ``text`` itself carries the base text only.
     """
 
     kind: BlockKind
     text: str = ""
     image: Image | None = None
     rows: tuple[tuple[str, ...], ...] = ()
+    ruby: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +170,11 @@ class Article:
         """The body's tables as rows of cells."""
         return [[list(row) for row in b.rows] for b in self.blocks if b.kind == "table"]
 
+    @property
+    def ruby(self) -> list[tuple[str, str]]:
+        """Every ``(base, reading)`` ruby annotation of the body, in order."""
+        return [pair for b in self.blocks for pair in b.ruby]
+
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of ``hnreader extract --json``."""
         return {
@@ -185,6 +193,7 @@ class Article:
             "fields": dict(self.fields),
             "encoding": self.encoding,
             "warnings": list(self.warnings),
+            "ruby": [{"base": base, "reading": reading} for base, reading in self.ruby],
         }
 
 
@@ -196,4 +205,19 @@ class Page:
     content: bytes
     content_type: str | None = None
     status: int = 200
-    headers: dict[str, str] = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict)  # names in lower case
+
+    @property
+    def not_modified(self) -> bool:
+        """Whether the server answered a conditional request with 304."""
+        return self.status == 304
+
+    @property
+    def etag(self) -> str | None:
+        """The ``ETag`` validator, if the server sent one."""
+        return self.headers.get("etag")
+
+    @property
+    def last_modified(self) -> str | None:
+        """The ``Last-Modified`` validator, if the server sent one."""
+        return self.headers.get("last-modified")
