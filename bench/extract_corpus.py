@@ -13,6 +13,7 @@ Usage: ``python bench/extract_corpus.py [CORPUS_DIR] [--rounds N] [--quiet]``
 from __future__ import annotations
 
 import argparse
+import importlib
 import statistics
 import sys
 import time
@@ -22,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from hnreader.extract.article import extract_article
+from hnreader.extract.api import extract_article
 from hnreader.extract.decode import decode_html
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "gne" / "tests"
@@ -68,6 +69,23 @@ TOOLS: dict[str, Callable[[bytes, str], Result]] = {
     "trafilatura": run_trafilatura,
     "gne": run_gne,
 }
+BASELINE_MODULES = {"trafilatura": "trafilatura", "gne": "gne"}
+
+
+def available_tools() -> dict[str, Callable[[bytes, str], Result]]:
+    """The tools that can run here; a baseline that is not installed is skipped, with a note."""
+    tools: dict[str, Callable[[bytes, str], Result]] = {}
+    for name, tool in TOOLS.items():
+        module = BASELINE_MODULES.get(name)
+        if module is not None:
+            try:
+                importlib.import_module(module)
+            except ImportError as error:
+                print(f"skipping {name}: not importable ({error}); "
+                      f"pip install {module} to compare with it", file=sys.stderr)  # fmt: skip
+                continue
+        tools[name] = tool
+    return tools
 
 
 def char_f1(a: str, b: str) -> float:
@@ -106,13 +124,14 @@ def main() -> int:
         print(f"no pages under {options.corpus}", file=sys.stderr)
         return 1
     warnings.simplefilter("ignore")
-    times: dict[str, list[float]] = {name: [] for name in TOOLS}
-    agreement: dict[str, list[float]] = {"hnreader~trafilatura": [], "hnreader~gne": [],
-                                         "trafilatura~gne": []}  # fmt: skip
+    tools = available_tools()
+    times: dict[str, list[float]] = {name: [] for name in tools}
+    pairs = [f"{a}~{b}" for i, a in enumerate(tools) for b in list(tools)[i + 1 :]]
+    agreement: dict[str, list[float]] = {pair: [] for pair in pairs}
     for page in pages:
         content = page.read_bytes()
         url = f"http://{page.parent.name}.example/{page.stem}.html"
-        results = {name: timed(tool, content, url, options.rounds) for name, tool in TOOLS.items()}
+        results = {name: timed(tool, content, url, options.rounds) for name, tool in tools.items()}
         for name, result in results.items():
             times[name].append(result["ms"])
         for pair in agreement:
@@ -126,11 +145,12 @@ def main() -> int:
                       f"date {r['date']!s:<20} author {str(r['author'])[:14]:<14} title {title}"
                       + (f"  ERROR {r['error']}" if "error" in r else ""))  # fmt: skip
     print(f"\n{len(pages)} pages")
-    base = statistics.median(times["trafilatura"])
+    base = statistics.median(times["trafilatura"]) if "trafilatura" in times else None
     for name, values in times.items():
         median = statistics.median(values)
-        print(f"  {name:<11} median {median:7.2f} ms/page  total {sum(values) / 1000:6.2f} s  "
-              f"ratio to trafilatura {median / base:5.2f}")  # fmt: skip
+        ratio = f"  ratio to trafilatura {median / base:5.2f}" if base else ""
+        print(f"  {name:<11} median {median:7.2f} ms/page  total {sum(values) / 1000:6.2f} s"
+              + ratio)  # fmt: skip
     for pair, values in agreement.items():
         print(f"  body agreement {pair:<22} mean char-F1 {statistics.mean(values):.3f}")
     return 0

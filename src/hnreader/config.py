@@ -13,6 +13,7 @@ from typing import Literal
 FontStep = Literal["small", "medium", "large", "huge"]  # 小 中 大 特大
 Script = Literal["simplified", "traditional"]  # 简 繁
 Theme = Literal["dark", "light", "high-contrast"]
+LogLevel = Literal["debug", "info", "warning", "error"]
 
 FONT_STEPS: tuple[FontStep, ...] = ("small", "medium", "large", "huge")
 FONT_STEP_LABELS: dict[FontStep, str] = {
@@ -62,6 +63,14 @@ class ReaderConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class LogConfig:
+    """What goes into the log file (in the platform log directory unless ``file`` is set)."""
+
+    level: LogLevel = "info"
+    file: str | None = None  # None: hnreader.log in hnreader.paths.log_dir()
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     """Everything configurable; ``Config()`` is the defaults."""
 
@@ -70,3 +79,4 @@ class Config:
     keymap: dict[str, str] = field(default_factory=dict)  # binding id -> keys ("j,down")
     data_dir: str | None = None
     sites: tuple[SiteConfig, ...] = ()
+    log: LogConfig = field(default_factory=LogConfig)

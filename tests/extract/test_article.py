@@ -276,3 +276,29 @@ def test_ad_and_share_boxes_inside_the_body_are_dropped() -> None:
     assert article.images == []
     assert len(article.paragraphs) == 2
     assert "分享" not in article.text
+
+
+def test_ruby_readings_are_kept_per_block_in_order() -> None:
+    article = extract("ruby.html")
+    assert [block.ruby for block in article.blocks] == [
+        (("湖", "hú"), ("南", "nán")),
+        (("字", "zì"),),
+    ]
+    assert article.to_dict()["ruby"] == [
+        {"base": "湖", "reading": "hú"},
+        {"base": "南", "reading": "nán"},
+        {"base": "字", "reading": "zì"},
+    ]
+
+
+def test_ruby_with_several_bases_rb_and_in_headings() -> None:
+    article = extract("ruby_structured.html")
+    heading, first, plain, last = article.blocks
+    assert (heading.kind, heading.text, heading.ruby) == ("heading", "识字方法", (("识", "shí"),))
+    assert first.text.startswith("老师先教大家读漢字，")
+    assert first.ruby == (("漢", "hàn"), ("字", "zì"))
+    assert plain.ruby == ()
+    assert last.text.startswith("最后复习湘江的故事")
+    assert last.ruby == (("湘", "xiāng"), ("背", "bèi"))
+    assert "（" not in last.text
+    assert "xiāng" not in article.text

@@ -5,6 +5,7 @@ import pytest
 from hnreader.extract.dom import (
     clean_text,
     collect_ruby,
+    hidden_selectors,
     is_hiding_style,
     parse_html,
     sanitize,
@@ -115,3 +116,27 @@ def test_clean_text(raw: str, clean: str) -> None:
 
 def test_strip_controls_keeps_line_breaks() -> None:
     assert strip_controls("一\r\n二\x1b[2J\t三") == "一\n二\t三"
+
+
+def test_style_rules_found_in_large_and_awkward_css() -> None:
+    filler = "".join(
+        f".c{n}{{border:none;font-size:14px;overflow:hidden;margin:-1px}}" for n in range(3000)
+    )
+    css = (
+        '@charset "UTF-8";.aa{DISPLAY:NONE}'
+        + filler
+        + ".logo{background:url(img/logo@2x.png)} .bb{ text-indent : -9999px }"
+        + "@media screen{.cc{color:red}@supports (x:y){.dd{display:none}}} .ee{opacity:.0}"
+        + "@font-face{font-family:x;src:url(a.woff)} .ff{visibility:hidden} .gg{opacity:0.5}"
+    )
+    tree = parse_html(f"<style>{css}</style><p>x</p>")
+    assert sorted(hidden_selectors(tree)) == [".aa", ".bb", ".ee", ".ff"]
+
+
+def test_megabytes_of_junk_css_are_read_in_linear_time() -> None:
+    # A quadratic declaration scan hung for minutes on this (found by bench/extract_mutations).
+    junk = "x" * 1_000_000
+    assert not is_hiding_style(f"height:0;{junk}")
+    assert is_hiding_style(f"{junk};display:none")
+    html = f"<style>.a{{height:0;{junk}}} .b{{display:none}}</style><p class='a'>甲</p>"
+    assert hidden_selectors(parse_html(html)) == [".b"]

@@ -1,67 +1,44 @@
-"""A small scripted HTTP server on 127.0.0.1 for the fetcher's tests."""
+"""Fixtures for the fetcher's tests: the fault-injecting server and a free, closed port."""
 
 from __future__ import annotations
 
-import threading
+import socket
+import subprocess
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
+from fetch_faults import FaultServer
 
 
-class _Handler(BaseHTTPRequestHandler):
-    """Answers by path: each path is one behaviour the fetcher must handle."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        """Keep test output quiet."""
-
-    def do_GET(self) -> None:
-        """Serve the behaviour named by the path."""
-        if self.path == "/ok":
-            self._send(200, "你好".encode("gb18030"), "text/html; charset=gbk")
-        elif self.path == "/ua":
-            self._send(200, self.headers.get("User-Agent", "").encode(), "text/plain")
-        elif self.path == "/missing":
-            self._send(404, b"not here", "text/html")
-        elif self.path == "/big":
-            self._send(200, b"x" * 5000, "text/html")
-        elif self.path == "/big-chunked":
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.send_header("Transfer-Encoding", "chunked")
-            self.end_headers()
-            for _ in range(10):
-                self.wfile.write(b"3E8\r\n" + b"y" * 1000 + b"\r\n")
-            self.wfile.write(b"0\r\n\r\n")
-        elif self.path == "/moved":
-            self._redirect("/ok")
-        elif self.path == "/loop":
-            self._redirect("/loop")
-        elif self.path == "/to-file":
-            self._redirect("file:///etc/passwd")
-        else:
-            self._send(500, b"unknown test path", "text/plain")
-
-    def _send(self, status: int, body: bytes, content_type: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def _redirect(self, location: str) -> None:
-        self.send_response(302)
-        self.send_header("Location", location)
-        self.send_header("Content-Length", "0")
-        self.end_headers()
+@pytest.fixture
+def faults() -> Iterator[FaultServer]:
+    """A running fault-injecting server on 127.0.0.1 (fresh per test: its record is clean)."""
+    with FaultServer() as server:
+        yield server
 
 
-@pytest.fixture(scope="module")
-def scripted_server() -> Iterator[str]:
-    """Base URL of a server whose paths each script one behaviour."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+@pytest.fixture
+def closed_port() -> int:
+    """A port on 127.0.0.1 with nothing listening: connections to it are refused."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def self_signed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A self-signed certificate and key for 127.0.0.1, made with the openssl command."""
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    try:
+        subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+             "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+             "-addext", "subjectAltName=IP:127.0.0.1",
+             "-keyout", str(key), "-out", str(cert)],
+            check=True, capture_output=True, timeout=60,
+        )  # fmt: skip
+    except FileNotFoundError:
+        pytest.skip("the openssl command is not installed")
+    return cert, key

@@ -1,76 +1,160 @@
-"""The shared fetcher against a real HTTP server on 127.0.0.1."""
+"""The shared fetcher's everyday behaviour against a real HTTP server on 127.0.0.1."""
 
 from __future__ import annotations
 
-import socket
+import ssl
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
+from fetch_faults import ETAG, LAST_MODIFIED, PAGE, FaultServer
 
-from hnreader.fetch import Fetcher, FetchError
-from hnreader.fetch.client import USER_AGENT
+from hnreader import __version__
+from hnreader.config import NetworkConfig, SiteConfig
+from hnreader.fetch import USER_AGENT, Fetcher, FetchError
 
 
-async def test_fetch_returns_bytes_untouched_with_content_type(scripted_server: str) -> None:
+async def test_fetch_returns_bytes_untouched_with_lower_case_headers(faults: FaultServer) -> None:
     async with Fetcher() as fetcher:
-        page = await fetcher.fetch(f"{scripted_server}/ok")
-    assert page.content == "你好".encode("gb18030")
-    assert page.content_type == "text/html; charset=gbk"
+        page = await fetcher.fetch(faults.url("/page"))
+    assert page.content == PAGE
+    assert page.content_type == "text/html; charset=utf-8"
     assert page.status == 200
+    assert page.headers["content-length"] == str(len(PAGE))
+    assert all(name == name.lower() for name in page.headers)
 
 
-async def test_redirect_is_followed_and_final_url_reported(scripted_server: str) -> None:
+async def test_redirect_is_followed_and_final_url_reported(faults: FaultServer) -> None:
     async with Fetcher() as fetcher:
-        page = await fetcher.fetch(f"{scripted_server}/moved")
-    assert page.url == f"{scripted_server}/ok"
+        page = await fetcher.fetch(faults.url("/moved"))
+    assert page.url == faults.url("/page")
+    assert page.content == PAGE
 
 
-async def test_http_error_status_raises_with_status(scripted_server: str) -> None:
+async def test_requests_carry_a_user_agent_naming_hnreader(faults: FaultServer) -> None:
     async with Fetcher() as fetcher:
-        with pytest.raises(FetchError) as caught:
-            await fetcher.fetch(f"{scripted_server}/missing")
-    assert caught.value.status == 404
-    assert "404" in str(caught.value)
-
-
-@pytest.mark.parametrize("path", ["/big", "/big-chunked"])
-async def test_bodies_over_the_cap_are_refused(scripted_server: str, path: str) -> None:
-    async with Fetcher(max_bytes=4096) as fetcher:
-        with pytest.raises(FetchError, match="larger than 4096 bytes"):
-            await fetcher.fetch(f"{scripted_server}{path}")
-
-
-async def test_redirect_loop_gives_up(scripted_server: str) -> None:
-    async with Fetcher(max_redirects=3) as fetcher:
-        with pytest.raises(FetchError, match="too many redirects"):
-            await fetcher.fetch(f"{scripted_server}/loop")
-
-
-async def test_redirect_to_another_scheme_is_refused(scripted_server: str) -> None:
-    async with Fetcher() as fetcher:
-        with pytest.raises(FetchError, match="not http or https"):
-            await fetcher.fetch(f"{scripted_server}/to-file")
-
-
-@pytest.mark.parametrize("url", ["file:///etc/passwd", "javascript:alert(1)", "ftp://x/y"])
-async def test_only_http_and_https_are_fetched(url: str) -> None:
-    async with Fetcher() as fetcher:
-        with pytest.raises(FetchError, match="only http and https"):
-            await fetcher.fetch(url)
-
-
-async def test_refused_connection_is_a_clear_error() -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    async with Fetcher(connect_timeout=2) as fetcher:
-        with pytest.raises(FetchError, match="could not connect"):
-            await fetcher.fetch(f"http://127.0.0.1:{port}/")
-
-
-async def test_requests_carry_a_user_agent_naming_hnreader(scripted_server: str) -> None:
-    from hnreader import __version__
-
-    async with Fetcher() as fetcher:
-        page = await fetcher.fetch(f"{scripted_server}/ua")
+        page = await fetcher.fetch(faults.url("/ua"))
     assert page.content.decode() == USER_AGENT
     assert USER_AGENT.startswith(f"hnreader/{__version__} ")
+
+
+async def test_conditional_request_by_etag_comes_back_not_modified(faults: FaultServer) -> None:
+    async with Fetcher() as fetcher:
+        first = await fetcher.fetch(faults.url("/cond"))
+        again = await fetcher.fetch(faults.url("/cond"), etag=first.etag)
+    assert (first.status, first.etag, first.last_modified) == (200, ETAG, LAST_MODIFIED)
+    assert again.not_modified
+    assert again.content == b""
+    assert again.etag == ETAG
+    sent = [a.headers for a in faults.record.arrivals]
+    assert "If-None-Match" not in sent[0]
+    assert sent[1]["If-None-Match"] == ETAG
+
+
+async def test_conditional_request_by_date_comes_back_not_modified(faults: FaultServer) -> None:
+    async with Fetcher() as fetcher:
+        again = await fetcher.fetch(faults.url("/cond"), last_modified=LAST_MODIFIED)
+        changed = await fetcher.fetch(faults.url("/cond"), etag='"v0"')
+    assert again.not_modified
+    assert faults.record.arrivals[0].headers["If-Modified-Since"] == LAST_MODIFIED
+    assert changed.status == 200
+    assert changed.content == PAGE
+
+
+@pytest.mark.parametrize(
+    "media", ["image/png", "application/octet-stream", "application/zip", "video/mp4"]
+)
+async def test_pages_refuse_what_is_not_a_page_but_assets_take_it(
+    faults: FaultServer, media: str
+) -> None:
+    async with Fetcher() as fetcher:
+        with pytest.raises(FetchError, match=f"not a web page: the server sent {media}"):
+            await fetcher.fetch(faults.url(f"/typed/{media}"), kind="page")
+        for kind in ("asset", "any"):
+            assert (await fetcher.fetch(faults.url(f"/typed/{media}"), kind=kind)).status == 200
+
+
+@pytest.mark.parametrize("media", ["text/html", "application/xhtml+xml", "text/plain"])
+async def test_pages_accept_html_and_text(faults: FaultServer, media: str) -> None:
+    async with Fetcher() as fetcher:
+        page = await fetcher.fetch(faults.url(f"/typed/{media}"), kind="page")
+    assert page.content_type == media
+
+
+async def test_old_keyword_settings_still_override_the_network_config(faults: FaultServer) -> None:
+    fetcher = Fetcher(NetworkConfig(max_bytes=10), max_bytes=4096, read_timeout=7)
+    assert (fetcher.network.max_bytes, fetcher.network.read_timeout) == (4096, 7)
+    assert fetcher.network.connect_timeout == NetworkConfig().connect_timeout
+    await fetcher.aclose()
+
+
+async def test_an_unresolvable_host_is_a_network_failure() -> None:
+    async with Fetcher(NetworkConfig(retries=0, connect_timeout=3)) as fetcher:
+        with pytest.raises(FetchError) as caught:
+            await fetcher.fetch("http://no-such-host.invalid/")
+    assert caught.value.is_network
+    assert caught.value.reason.startswith("could not connect")
+
+
+# -- TLS ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def tls_url(self_signed: tuple[Path, Path]) -> Iterator[str]:
+    """An https server on 127.0.0.1 with a self-signed certificate (as broken sites have)."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            """Quiet."""
+
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(PAGE)))
+            self.end_headers()
+            self.wfile.write(PAGE)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(*self_signed)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02})
+    thread.start()
+    yield f"https://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+async def test_a_bad_certificate_is_refused_with_advice(tls_url: str) -> None:
+    async with Fetcher(NetworkConfig(retries=2), backoff_base=0.01) as fetcher:
+        with pytest.raises(FetchError) as caught:
+            await fetcher.fetch(tls_url)
+    assert caught.value.reason.startswith("the TLS certificate of 127.0.0.1:")
+    assert "set verify_tls = false" in caught.value.reason
+    assert caught.value.attempts == 1  # a certificate does not fix itself on retry
+    assert not caught.value.is_network
+
+
+async def test_a_site_opting_out_of_tls_checks_is_fetched_with_one_warning(
+    tls_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = SiteConfig(name="旧证书站", url=tls_url, verify_tls=False)
+    async with Fetcher(sites=[site]) as fetcher:
+        for _ in range(2):
+            assert (await fetcher.fetch(tls_url + "any")).content == PAGE
+    assert fetcher.warnings == [
+        "TLS certificates of 127.0.0.1 are not verified (verify_tls = false for 旧证书站)"
+    ]
+    assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == (
+        fetcher.warnings
+    )
+
+
+@pytest.mark.parametrize("url", ["http://[::1/", "http://example.org:99999/", "http:///no-host"])
+async def test_malformed_addresses_are_refused_clearly(url: str) -> None:
+    async with Fetcher() as fetcher:
+        with pytest.raises(FetchError, match=r"^not a valid address"):
+            await fetcher.fetch(url)

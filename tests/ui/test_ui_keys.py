@@ -8,15 +8,27 @@ from textual.widgets import Static
 from ui_helpers import main_screen, wait_for, wait_for_tree
 
 from hnreader.app import HnReaderApp
+from hnreader.config import Config
 from hnreader.demo.server import DemoServer
 from hnreader.ui.commands import binding_commands, key_groups
 from hnreader.ui.screens.help import HelpScreen
 from hnreader.ui.screens.main import LIST, MainScreen
+from hnreader.ui.screens.saved import BookmarksScreen, HistoryScreen
+from hnreader.ui.screens.search import SearchScreen
 from hnreader.ui.widgets.article_list import ArticleOptions
 from hnreader.ui.widgets.reader import ArticleReader
 from hnreader.ui.widgets.section_tree import SectionTree
 
-OURS = (HnReaderApp, MainScreen, SectionTree, ArticleOptions, ArticleReader)
+OURS = (
+    HnReaderApp,
+    MainScreen,
+    SectionTree,
+    ArticleOptions,
+    ArticleReader,
+    SearchScreen,
+    BookmarksScreen,
+    HistoryScreen,
+)
 
 
 def _declared() -> list[Binding]:
@@ -64,16 +76,31 @@ async def test_palette_offers_every_bound_action_and_runs_it(demo_server: DemoSe
         await wait_for_tree(pilot)
         screen = main_screen(app)
         titles = {command.title for command in app.get_system_commands(screen)}
-        for owner in (MainScreen, SectionTree, ArticleOptions, ArticleReader):
+        owners = (HnReaderApp, MainScreen, SectionTree, ArticleOptions, ArticleReader)
+        for owner in owners:
             for binding in owner.BINDINGS:
                 assert isinstance(binding, Binding)
                 assert binding.description in titles
-        assert "Help" in titles
-        owners = (MainScreen, SectionTree, ArticleOptions, ArticleReader)
-        assert len(list(binding_commands(screen))) == sum(len(o.BINDINGS) for o in owners)
+        assert len(list(binding_commands(app, screen))) == sum(len(o.BINDINGS) for o in owners)
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Next pane")
         await wait_for(pilot, lambda: _first_hit(app) == "Next pane", "the palette's search")
         await pilot.press("enter")
         await wait_for(pilot, lambda: screen.pane == LIST, "the palette command to run")
+
+
+async def test_the_keymap_remaps_bindings_by_id_in_keys_and_help(demo_server: DemoServer) -> None:
+    config = Config(keymap={"main.next_pane": "n", "app.help": "f1"})
+    app = HnReaderApp(demo_server.sites[0][1], config=config)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_for_tree(pilot)
+        screen = main_screen(app)
+        await pilot.press("n")
+        await wait_for(pilot, lambda: screen.pane == LIST, "n to move to the list")
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), "f1 to open help")
+        listed = {b.id: b.key for _, group in key_groups(app) for b in group}
+        assert listed["main.next_pane"] == "n"
+        assert listed["app.help"] == "f1"
+        assert listed["main.back"] == "escape"

@@ -6,7 +6,8 @@ from textual.app import App, ComposeResult
 
 from hnreader import models
 from hnreader.models import Article, Attachment, Block, Image, ListItem, Section, SiteTree
-from hnreader.ui.widgets.article_list import ArticleList
+from hnreader.store import ReadingState
+from hnreader.ui.widgets.article_list import BOOKMARK_MARK, UNREAD_MARK, ArticleList
 from hnreader.ui.widgets.reader import INDENT, ArticleReader, image_placeholder, meta_line
 from hnreader.ui.widgets.section_tree import SectionTree
 from hnreader.ui.widgets.status_bar import StatusBar
@@ -160,3 +161,23 @@ async def test_status_bar_lists_loads_until_they_end() -> None:
         status.end("list")
         assert status.activity == ""
         assert not status.has_class("-busy")
+
+
+async def test_list_marks_are_symbols_and_escape_sequences_are_not_passed_on() -> None:
+    app = Harness()
+    async with app.run_test(size=(100, 40)) as pilot:
+        listing = app.query_one(ArticleList)
+        listing.states = {}  # marks known: no mark means unread
+        items = (
+            ListItem("甲\x1b[31m红\x1b[0m", "http://x.invalid/1.html", "2024-01-01"),
+            ListItem("乙", "http://x.invalid/2.html", "2024-01-02"),
+        )
+        listing.show_page(models.ArticleList("http://x.invalid/l.html", "栏目", items), "栏目")
+        listing.show_states(
+            {"http://x.invalid/2.html": ReadingState("2024-02-01T00:00:00", "2024-02-02")}
+        )
+        await pilot.pause()
+        lines = [str(listing.options.get_option_at_index(i).prompt) for i in range(2)]
+        assert lines[0].startswith(UNREAD_MARK + " ")
+        assert "\x1b" not in lines[0]
+        assert lines[1].startswith(" " + BOOKMARK_MARK)

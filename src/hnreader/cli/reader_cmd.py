@@ -1,16 +1,40 @@
-"""``hnreader [URL] [--demo]``: open the terminal reader on a site."""
+"""``hnreader [URL] [--demo] [--offline] [--data-dir DIR]``: open the terminal reader on a site.
+
+The reader keeps everything it loads in the library at ``--data-dir`` and falls back to it
+when the network fails; ``--offline`` reads from the library only.
+"""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from hnreader.cli.cache_cmd import add_data_dir, fail, load_settings, open_library
+
+if TYPE_CHECKING:
+    from hnreader.config import Config
+    from hnreader.demo.server import DemoServer
+    from hnreader.store import Store
+
+# The demo edition is served on this port when it is free, so what ``hnreader sync demo``
+# stored is found again by ``hnreader --demo --offline`` (stored URLs include the port).
+DEMO_PORT = 47800
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
-    """Declare the site address and ``--demo``."""
-    parser.add_argument("url", nargs="?", help="a site's home page address to open")
+    """Declare the site address, ``--demo``, ``--offline`` and ``--data-dir``."""
+    parser.add_argument(
+        "url", nargs="?", help="a site to open: its name in the catalogue or its home page address"
+    )
     parser.add_argument(
         "--demo", action="store_true", help="open the bundled demo edition (served locally)"
     )
+    parser.add_argument(
+        "--offline", action="store_true", help="read only from the library; never use the network"
+    )
+    add_data_dir(parser)
 
 
 def wants_reader(options: argparse.Namespace) -> bool:
@@ -18,20 +42,47 @@ def wants_reader(options: argparse.Namespace) -> bool:
     return bool(options.demo or options.url)
 
 
+@contextmanager
+def demo_server() -> Iterator[DemoServer]:
+    """The demo edition served in this process, on :data:`DEMO_PORT` if it is free."""
+    from hnreader.demo.server import DemoServer
+
+    try:
+        server = DemoServer(port=DEMO_PORT)
+    except OSError:
+        server = DemoServer(port=0)  # another hnreader is serving it: any free port will do
+    with server:
+        yield server
+
+
 def run(options: argparse.Namespace, name: str) -> int:
-    """Open the reader; return when it closes."""
+    """Open the reader; return when it closes (1 with one line on stderr if it cannot)."""
+    config = load_settings()
+    if config is None:
+        return 1
+    store = open_library(options, config)
+    if store is None:
+        return 1
+    with store:
+        if options.demo:
+            with demo_server() as server:
+                return _read(server.sites[0][1], store, config, options.offline)
+        from hnreader.catalogue import SiteAddressUnknown, SiteNotFound, resolve_site
+
+        try:
+            site = resolve_site(options.url, config)
+        except (SiteNotFound, SiteAddressUnknown) as exc:
+            return fail(str(exc))
+        return _read(site.url, store, config, options.offline)
+
+
+def _read(start_url: str, store: Store, config: Config, offline: bool) -> int:
     from hnreader.app import HnReaderApp  # Textual is imported only when the TUI opens
+    from hnreader.catalogue import all_sites
+    from hnreader.fetch import Fetcher
+    from hnreader.sites import SiteSession
 
-    if options.demo:
-        from hnreader.demo.server import DemoServer
-
-        with DemoServer(port=0) as server:
-            HnReaderApp(server.sites[0][1]).run()
-        return 0
-    HnReaderApp(normalise_url(options.url)).run()
+    fetcher = Fetcher(config.network, sites=all_sites(config))
+    session = SiteSession(fetcher, store, offline=offline)
+    HnReaderApp(start_url, session=session, config=config).run()  # closes the fetcher
     return 0
-
-
-def normalise_url(url: str) -> str:
-    """A bare host name becomes an http:// address."""
-    return url if "://" in url else f"http://{url}"

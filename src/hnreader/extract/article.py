@@ -14,9 +14,18 @@ from urllib.parse import urljoin
 from hnreader.extract.blocks import BodyContent, build_blocks, find_attachments
 from hnreader.extract.body import locate_body
 from hnreader.extract.continuation import continuation_urls_in
+from hnreader.extract.credits import author_element, find_byline
 from hnreader.extract.dates import find_dates, parse_date
 from hnreader.extract.decode import decode_html
-from hnreader.extract.dom import LexborHTMLParser, LexborNode, clean_text, parse_html, sanitize
+from hnreader.extract.dom import (
+    LexborHTMLParser,
+    LexborNode,
+    clean_text,
+    parse_html,
+    ruby_annotations,
+    sanitize,
+)
+from hnreader.extract.edges import strip_edges
 from hnreader.extract.metadata import (
     MetaLine,
     find_breadcrumb,
@@ -26,7 +35,6 @@ from hnreader.extract.metadata import (
     meta_author,
     parse_meta_line,
 )
-from hnreader.extract.text_rules import META_LABEL_LINE
 from hnreader.models import Article, Attachment, Block
 
 __all__ = ["ArticleError", "extract_article"]
@@ -49,19 +57,6 @@ _SCRIPT_DATE_KEYS = (
 )  # fmt: skip
 _STRONG_DATE_LABEL = re.compile(r"(?:发布时间|发布日期|发表时间|发稿时间)\s*[:：]?")
 _URL_DATE = re.compile(r"(?<!\d)(20\d\d)[-_/]?(\d\d)[-_/]?(\d\d)(?!\d)")
-_REPORTER = re.compile(
-    r"[（(]\s*(?:记者|文\s*[/|｜])\s*[:：]?\s*"
-    r"([\u4e00-\u9fff·]{2,4}(?:[ 、][\u4e00-\u9fff·]{2,4})*)"
-)
-_NOT_REPORTER = re.compile(r"\s*(?:通讯员|实习生|见习记者|特约记者|摄影|摄|报道).*$")
-_BYLINE = re.compile(
-    r"^[【\[（(]?\s*(?:(?:文\s*[/|｜]\s*)?[\u4e00-\u9fff《》·]{0,12}(?:记者|作者)\s*[:：]?"
-    r"|文(?:\s*/\s*图\s*[/|｜:：]?|\s*[/|｜:：]))\s*"
-    r"([\u4e00-\u9fff·]{2,4}(?:[ 、][\u4e00-\u9fff·]{2,4}){0,3})\s*[】\]）)]?$"
-)
-_EDITOR_LINE = re.compile(
-    r"^[^。，！？]{0,12}?[（(【\[]?\s*(?:本文来源[:：].*)?(?:责任编辑|责编|責任編輯|責編)\s*[:：|｜/]"
-)
 _MIN_BODY_TEXT = 30
 _HEAD_LINES = 15
 _TAIL_LINES = 25
@@ -81,6 +76,7 @@ def extract_article(content: bytes | str, url: str, content_type: str | None = N
     base = tree.css_first("base[href]")
     base_url = urljoin(url, base.attributes.get("href") or "") if base is not None else url
     more_pages = continuation_urls_in(tree, html, url)
+    ruby = ruby_annotations(tree)  # before sanitize, which drops the readings
     sanitize(tree)
     if tree.body is None or not (clean_text(tree.body.text(deep=True)) or tree.css_first("img")):
         raise ArticleError(f"no readable content in the page from {url}")
@@ -95,7 +91,7 @@ def extract_article(content: bytes | str, url: str, content_type: str | None = N
     if location is None:
         warnings.append("no article body found")
     else:
-        body = build_blocks(location.node, base_url)
+        body = build_blocks(location.node, base_url, ruby)
         if _text_size(body.blocks) < _MIN_BODY_TEXT:
             revealed = _body_hidden_by_css(html, title, base_url)
             if revealed is not None and _text_size(revealed.blocks) > _text_size(body.blocks) * 3:
@@ -108,11 +104,19 @@ def extract_article(content: bytes | str, url: str, content_type: str | None = N
             warnings.append(f"{body.spam_lines} spam or link-farm line(s) dropped from the body")
     lines = _page_lines(tree)
     head, tail, outside_body = _meta_regions(lines, title, blocks)
-    blocks, body_meta = _strip_meta_blocks(blocks, title)
+    blocks, credits = strip_edges(blocks, title)
+    body_meta = parse_meta_line(_SEP.join(credits))
     found = _merge(parse_meta_line(_SEP.join(head)), parse_meta_line(_SEP.join(tail)), body_meta)
     published = found.published or _fallback_date((tree, html, lines), head, meta, url, warnings)
     published = _more_precise(published, meta)
-    author = found.author or _reporter(blocks, head) or meta_author(meta, found.source)
+    paragraphs = [block.text for block in blocks if block.text]
+    author = (
+        found.author
+        or find_byline(head, paragraphs, [*credits, *tail])
+        or found.contributor
+        or author_element(tree)
+        or meta_author(meta, found.source)
+    )
     source = found.source or meta.get("contentsource") or None
     if more_pages:
         warnings.append(f"article continues on {len(more_pages)} more page(s): {more_pages[0]}")
@@ -145,9 +149,10 @@ def _body_hidden_by_css(html: str, title: str | None, base_url: str) -> BodyCont
     Spam is still filtered line by line (vocabulary, off-site link lines, link lists).
     """
     tree = parse_html(html)
+    ruby = ruby_annotations(tree)
     sanitize(tree, drop_hidden=False)
     location = locate_body(tree, html, title)
-    return build_blocks(location.node, base_url) if location is not None else None
+    return build_blocks(location.node, base_url, ruby) if location is not None else None
 
 
 def _attachments_around(
@@ -216,39 +221,6 @@ def _find_line(lines: list[str], text: str, begin: int, *, first: bool) -> int |
     return found
 
 
-def _strip_meta_blocks(blocks: list[Block], title: str | None) -> tuple[list[Block], MetaLine]:
-    """Remove the title and labelled credit lines at the edges of the body; parse the credits."""
-    kept = list(blocks)
-    credits: list[str] = []
-    while kept and kept[0].text and (kept[0].text == title or _is_credit(kept[0].text, 150)):
-        if kept[0].text != title:
-            credits.append(kept[0].text)
-        kept.pop(0)
-    total = sum(len(block.text) for block in kept)
-    after = 0
-    for index in range(len(kept) - 1, max(-1, len(kept) - 16), -1):
-        after += len(kept[index].text)
-        if after > total * 0.3:
-            break
-        if _EDITOR_LINE.match(kept[index].text) and len(kept[index].text) <= 80:
-            credits.extend(block.text for block in kept[index:] if block.text)
-            del kept[index:]  # what follows the editor's credit is comments and promotion
-            break
-    while kept and kept[-1].text and _is_credit(kept[-1].text, 60):
-        credits.insert(0, kept.pop().text)
-    return kept, parse_meta_line(_SEP.join(credits))
-
-
-def _is_credit(text: str, limit: int) -> bool:
-    """A short line that is labelled credits (作者：…, 责任编辑：…, 来源：… 时间：…)."""
-    if len(text) > limit:
-        return False
-    if META_LABEL_LINE.match(text):
-        return True
-    parsed = parse_meta_line(text)
-    return sum(v is not None for v in (parsed.source, parsed.published, parsed.author)) >= 2
-
-
 def _merge(*lines: MetaLine) -> MetaLine:
     """The first value found for each part, in the order given."""
 
@@ -260,6 +232,7 @@ def _merge(*lines: MetaLine) -> MetaLine:
         first([m.published for m in lines]),
         first([m.author for m in lines]),
         first([m.editor for m in lines]),
+        first([m.contributor for m in lines]),
     )
 
 
@@ -318,16 +291,3 @@ def _more_precise(published: str | None, meta: dict[str, str]) -> str | None:
         if value and value.startswith(published) and "T" in value:
             return value
     return published
-
-
-def _reporter(blocks: list[Block], head: list[str]) -> str | None:
-    """The reporter named in a byline: （记者 张三）, 新京报记者 张三 李四, 文/张三."""
-    for block in blocks[:2]:
-        match = _REPORTER.search(block.text[:80])
-        if match:
-            return _NOT_REPORTER.sub("", match.group(1)).strip()
-    for line in [*head, *(b.text for b in blocks[:3]), *(b.text for b in blocks[-3:])]:
-        match = _BYLINE.match(line)
-        if match and "摄" not in line:
-            return match.group(1)
-    return None

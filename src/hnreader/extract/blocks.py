@@ -11,17 +11,19 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit
 
 from hnreader.extract.dom import LexborNode, clean_text
+from hnreader.extract.safety import safe_url
 from hnreader.extract.text_rules import (
     ATTACHMENT_TYPES,
     RELATED_HEADING,
     is_boilerplate,
     is_spam,
 )
-from hnreader.models import Attachment, Block, Image
+from hnreader.models import Attachment, Block, BlockKind, Image
 
 __all__ = ["BodyContent", "build_blocks", "find_attachments"]
 
@@ -56,6 +58,7 @@ class _Line:
     centered: bool = False
     caption: bool = False
     heading: bool = False
+    ruby: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(slots=True)
@@ -70,8 +73,10 @@ class BodyContent:
 class _Builder:
     """A depth-first walk that cuts the body into lines and special blocks."""
 
-    def __init__(self, base_url: str) -> None:
+    def __init__(self, base_url: str, ruby: Mapping[int, tuple[tuple[str, str], ...]]) -> None:
         self.base_url = base_url
+        self.ruby = ruby
+        self.pending_ruby: list[tuple[str, str]] = []  # readings met in the open paragraph
         self.items: list[_Line | Block] = []
         self.host = urlsplit(base_url).hostname or ""
         self.parts: list[tuple[str, bool, bool]] = []  # (text, in bold, in off-site link)
@@ -90,8 +95,10 @@ class _Builder:
             else:
                 bold = all(is_bold for _, is_bold, _ in visible)
                 centered, caption = self.centered_depth > 0, self.caption_depth > 0
-                self.items.append(_Line(text, bold, centered, caption))
+                ruby = _ruby_in(text, self.pending_ruby)
+                self.items.append(_Line(text, bold, centered, caption, ruby=ruby))
         self.parts.clear()
+        self.pending_ruby.clear()
 
     def walk(self, node: LexborNode, bold: bool = False) -> None:
         """Visit the children of ``node`` in document order."""
@@ -112,9 +119,13 @@ class _Builder:
                 self.flush()
                 text = clean_text(child.text(deep=True))
                 if text:
-                    self.items.append(_Line(text, heading=True))
+                    pairs = [p for r in child.css("ruby") for p in self.ruby.get(r.mem_id, ())]
+                    self.items.append(_Line(text, heading=True, ruby=_ruby_in(text, pairs)))
             elif tag in _BLOCK_TAGS:
                 self.block(child, tag, bold)
+            elif tag == "ruby":
+                self.pending_ruby.extend(self.ruby.get(child.mem_id, ()))
+                self.walk(child, bold)
             elif tag == "a" and self._is_offsite(child):
                 self.offsite_depth += 1
                 self.walk(child, bold)
@@ -152,9 +163,12 @@ class _Builder:
         src = src.strip()
         if not src or src.startswith(("data:", "javascript:")) or _is_tiny(attrs):
             return
+        absolute = safe_url(urljoin(self.base_url, src), self.base_url)
+        if absolute is None:
+            return  # javascript:, file: or another scheme the reader must not fetch
         self.flush()
         alt = clean_text(attrs.get("alt") or attrs.get("title") or "") or None
-        image = Image(src=urljoin(self.base_url, src), alt=alt)
+        image = Image(src=absolute, alt=alt)
         self.items.append(Block(kind="image", image=image))
 
     def table(self, node: LexborNode, bold: bool) -> None:
@@ -173,9 +187,15 @@ class _Builder:
             self.items.append(Block(kind="table", rows=tuple(rows)))
 
 
-def build_blocks(body: LexborNode, base_url: str) -> BodyContent:
-    """The blocks of a body node, with captions attached and furniture removed."""
-    builder = _Builder(base_url)
+def build_blocks(
+    body: LexborNode, base_url: str, ruby: Mapping[int, tuple[tuple[str, str], ...]] | None = None
+) -> BodyContent:
+    """The blocks of a body node, with captions attached and furniture removed.
+
+    ``ruby`` maps ``<ruby>`` elements (by ``mem_id``, from ``dom.ruby_annotations`` taken before
+    sanitizing) to their readings; each paragraph or heading gets the pairs of its own text.
+    """
+    builder = _Builder(base_url, ruby or {})
     builder.walk(body)
     builder.flush()
     content = BodyContent(attachments=find_attachments(body, base_url))
@@ -206,7 +226,8 @@ def build_blocks(body: LexborNode, base_url: str) -> BodyContent:
         if is_boilerplate(item.text) or _only_attachments(item.text, attachment_names):
             continue  # the attachments are listed separately, with their links
         heading = item.heading or _is_bold_heading(item)
-        content.blocks.append(Block(kind="heading" if heading else "paragraph", text=item.text))
+        kind: BlockKind = "heading" if heading else "paragraph"
+        content.blocks.append(Block(kind=kind, text=item.text, ruby=item.ruby))
     return content
 
 
@@ -217,14 +238,19 @@ def find_attachments(scope: LexborNode, base_url: str) -> list[Attachment]:
         href = (link.attributes.get("href") or "").strip()
         if not href or href.startswith(("javascript:", "mailto:", "#")):
             continue
-        url = urljoin(base_url, href)
+        url = safe_url(urljoin(base_url, href), base_url) or ""
         extension = posixpath.splitext(unquote(urlsplit(url).path))[1].lower().lstrip(".")
-        if extension not in ATTACHMENT_TYPES or url in found:
+        if not url or extension not in ATTACHMENT_TYPES or url in found:
             continue
         name = clean_text(link.text(deep=True)) or clean_text(link.attributes.get("title") or "")
         name = name or posixpath.basename(unquote(urlsplit(url).path))
         found[url] = Attachment(name=name, url=url, type=extension)
     return list(found.values())
+
+
+def _ruby_in(text: str, pairs: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """The pairs whose base text really is in the paragraph (cleaning can drop an empty one)."""
+    return tuple(pair for pair in pairs if pair[0] in text)
 
 
 def _only_attachments(text: str, names: set[str]) -> bool:

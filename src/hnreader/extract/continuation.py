@@ -14,6 +14,8 @@ from urllib.parse import urljoin, urlsplit
 
 from hnreader.extract.decode import decode_html
 from hnreader.extract.dom import LexborHTMLParser, clean_text, parse_html
+from hnreader.extract.list_links import same_site
+from hnreader.extract.safety import safe_url
 from hnreader.models import Article
 
 __all__ = ["continuation_urls", "continuation_urls_in", "next_page_url", "stitch"]
@@ -38,7 +40,18 @@ def next_page_url(content: bytes | str, url: str, content_type: str | None = Non
 
 
 def continuation_urls_in(tree: LexborHTMLParser, html: str, url: str) -> list[str]:
-    """Later pages of the article in an already parsed page (see ``continuation_urls``)."""
+    """Later pages of the article in an already parsed page (see ``continuation_urls``).
+
+    Only http(s) pages of the same site count: a hostile link named like a continuation
+    (``http://elsewhere/t1_2.html``, ``javascript:…_2.html``) is never offered for fetching.
+    """
+    found = _continuation_candidates(tree, html, url)
+    safe = (safe_url(page, url) for page in found)
+    return [page for page in safe if page is not None and same_site(page, url)]
+
+
+def _continuation_candidates(tree: LexborHTMLParser, html: str, url: str) -> list[str]:
+    """Later pages named by createPageHTML or linked as numbered siblings, unchecked."""
     path = urlsplit(url).path
     stem, extension = posixpath.splitext(posixpath.basename(path))
     # On page 2+ the file name ends in _N; on page 1 it may end in _digits of its own id.

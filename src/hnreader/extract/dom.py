@@ -15,7 +15,10 @@ from collections.abc import Iterable
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
+from hnreader.extract.css import hidden_selectors, is_hiding_style, is_zero
+
 __all__ = [
+    "MAX_DEPTH",
     "LexborHTMLParser",
     "LexborNode",
     "clean_text",
@@ -23,6 +26,7 @@ __all__ = [
     "hidden_selectors",
     "is_hiding_style",
     "parse_html",
+    "ruby_annotations",
     "sanitize",
     "strip_controls",
 ]
@@ -50,21 +54,24 @@ _WRAPPED_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\r\n\u3000]*\n[ \t\r\n\u3000]*(?=[
 _SPACES = re.compile(r"[\s\u00a0\u3000\u2000-\u200a\u202f\u205f]+")
 _LINE_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\r": "\n"})
 
-_DECLARATION = re.compile(r"([a-z-]+)\s*:\s*([^;]+)")
-_NUMBER = re.compile(r"^(-?\d*\.?\d+)([a-z%]*)")
-_STYLE_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
-_AT_BLOCK = re.compile(r"@[a-z-]+[^{;]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", re.IGNORECASE)
-_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
-_MAY_HIDE = re.compile(  # a cheap pre-check with one branch per rule of is_hiding_style
-    r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|(?:opacity|font-size|width|height)"
-    r"\s*:\s*\.?0|:\s*-\d{3}|scale\(\s*0|rect\(\s*0"
-)
-_OFFSCREEN_PX = -500.0  # offsets at least this far left/up hide text off-screen
+MAX_DEPTH = 150  # element nesting kept as structure; real pages stay well under 60
+_TOO_DEEP = "* > " * MAX_DEPTH + "*"  # an element with MAX_DEPTH ancestors (evaluated in C)
+_MAX_FLATTENED = 64  # deep chains flattened per page; beyond that the rest stays as it is
 
 
 def parse_html(text: str) -> LexborHTMLParser:
-    """Parse a page (or fragment) with Lexbor, the HTML5 algorithm browsers use."""
-    return LexborHTMLParser(text)
+    """Parse a page (or fragment) with Lexbor, the HTML5 algorithm browsers use.
+
+    Elements nested deeper than ``MAX_DEPTH`` (no real page comes close; hostile ones nest
+    thousands of levels to exhaust recursion) are replaced by their text.
+    """
+    tree = LexborHTMLParser(text)
+    for _ in range(_MAX_FLATTENED):
+        deep = tree.css_first(_TOO_DEEP)
+        if deep is None:
+            break
+        deep.replace_with(deep.text(deep=True, separator=" "))
+    return tree
 
 
 def strip_controls(text: str) -> str:
@@ -87,63 +94,34 @@ def clean_text(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def is_hiding_style(style: str) -> bool:
-    """Whether CSS declarations (an inline ``style`` or a rule body) hide their element."""
-    style = style.lower()
-    if not _MAY_HIDE.search(style):
-        return False  # the common case, decided without parsing the declarations
-    decls = {name: value.strip() for name, value in _DECLARATION.findall(style)}
-    if decls.get("display", "").startswith("none"):
-        return True
-    if decls.get("visibility", "").split(" ")[0] in ("hidden", "collapse"):
-        return True
-    if _is_zero(decls.get("opacity")) or _is_zero(decls.get("font-size")):
-        return True
-    if _is_zero(decls.get("max-height")) and "hidden" in decls.get("overflow", ""):
-        return True
-    zero_size = _is_zero(decls.get("width")) or _is_zero(decls.get("height"))
-    if zero_size and "hidden" in decls.get("overflow", decls.get("overflow-y", "")):
-        return True
-    if "scale(0" in decls.get("transform", "") or decls.get("clip", "").startswith("rect(0"):
-        return True
-    for offset in ("left", "top", "text-indent", "margin-left", "margin-top", "right"):
-        value = _number(decls.get(offset))
-        if value is not None and value <= _OFFSCREEN_PX:
-            return True
-    return False
+def ruby_annotations(tree: LexborHTMLParser | LexborNode) -> dict[int, tuple[tuple[str, str], ...]]:
+    """The ``(base, reading)`` pairs of every ``<ruby>``, keyed by the element's ``mem_id``.
 
-
-def hidden_selectors(tree: LexborHTMLParser) -> list[str]:
-    """Selectors of ``<style>`` rules that hide, outside ``@media`` and other at-rules.
-
-    Rules with pseudo-classes (``:hover`` menus) are skipped: they hide only until used.
+    Call it before ``sanitize`` (which drops the readings). Each ``<rt>`` reads the base text
+    since the previous one, so ``<ruby>漢<rt>kan</rt>字<rt>ji</rt></ruby>`` gives two pairs.
     """
-    selectors: list[str] = []
-    for style in tree.css("style"):
-        css = _AT_BLOCK.sub("", _CSS_COMMENT.sub("", style.text(deep=True)))
-        for selector_text, body in _STYLE_RULE.findall(css):
-            if not is_hiding_style(body):
-                continue
-            for selector in selector_text.split(","):
-                selector = selector.strip()
-                if selector and ":" not in selector and selector not in ("html", "body", "*"):
-                    selectors.append(selector)
-    return selectors
+    found: dict[int, tuple[tuple[str, str], ...]] = {}
+    for ruby in tree.css("ruby"):
+        pairs: list[tuple[str, str]] = []
+        base = ""
+        for node in ruby.iter(include_text=True):
+            if node.tag == "rt":
+                reading = clean_text(node.text(deep=True))
+                if base and reading:
+                    pairs.append((base, reading))
+                base = ""
+            elif node.tag not in ("rp", "rtc"):
+                base += clean_text(
+                    node.text(deep=True) if node.is_element_node else node.text_content or ""
+                )
+        if pairs:
+            found[ruby.mem_id] = tuple(pairs)
+    return found
 
 
 def collect_ruby(tree: LexborHTMLParser | LexborNode) -> list[tuple[str, str]]:
     """The ruby annotations of a tree as ``(base, reading)`` pairs, in document order."""
-    pairs: list[tuple[str, str]] = []
-    for ruby in tree.css("ruby"):
-        reading = " ".join(clean_text(rt.text(deep=True)) for rt in ruby.css("rt"))
-        base = "".join(
-            clean_text(node.text(deep=True))
-            for node in ruby.iter(include_text=True)
-            if node.tag not in ("rt", "rp")
-        )
-        if base and reading:
-            pairs.append((base, reading))
-    return pairs
+    return [pair for pairs in ruby_annotations(tree).values() for pair in pairs]
 
 
 def sanitize(tree: LexborHTMLParser, *, drop_hidden: bool = True) -> int:
@@ -165,7 +143,7 @@ def _is_hidden(node: LexborNode) -> bool:
     if "hidden" in attrs or (attrs.get("aria-hidden") or "").lower() == "true":
         return True
     if node.tag == "iframe":
-        return _is_zero(attrs.get("width")) or _is_zero(attrs.get("height"))
+        return is_zero(attrs.get("width")) or is_zero(attrs.get("height"))
     return is_hiding_style(attrs.get("style") or "")
 
 
@@ -205,17 +183,3 @@ def _remove_outermost(nodes: list[LexborNode]) -> int:
             node.decompose()
             removed += 1
     return removed
-
-
-def _number(value: str | None) -> float | None:
-    """The numeric part of a CSS length (``-9999px`` → -9999.0), or None."""
-    if not value:
-        return None
-    match = _NUMBER.match(value.strip())
-    return float(match.group(1)) if match else None
-
-
-def _is_zero(value: str | None) -> bool:
-    """Whether a CSS value or HTML size attribute is zero (``0``, ``0px``, ``.0``, ``0%``)."""
-    number = _number(value)
-    return number is not None and number == 0.0

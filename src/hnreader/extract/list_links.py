@@ -96,8 +96,10 @@ def resolve_href(href: str | None, base: str) -> str | None:
         parts = urlsplit(absolute)
     except ValueError:
         return None
-    if parts.scheme not in ("http", "https", "file"):
-        return None
+    if parts.scheme not in ("http", "https") and not (
+        parts.scheme == "file" and base.startswith("file:")
+    ):
+        return None  # file: links only among the pages of a local file, never from the web
     return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", parts.query, ""))
 
 

@@ -31,19 +31,29 @@ _LABELS = {  # simplified and traditional spellings (繁體 views of the same CM
     r"|文章來源|信息來源|來源|出處",
     "date": r"发布时间|发布日期|发表时间|发稿时间|更新时间|时间|日期"
     r"|發布時間|發佈時間|發表時間|時間",
-    "author": r"作者|撰稿人|撰稿|撰文|记者|記者|采写",
+    "author": r"作者|撰稿人|撰稿|撰文|记者|記者|采写|执笔|文字|图文|文图|主笔",
     "editor": r"责任编辑|责编|值班编辑|编辑|責任編輯|責編|編輯",
-    "other": r"浏览次数|阅读次数|点击数|点击量|浏览量|阅读量|访问量|字号|审核|校对|摄影|通讯员"
+    "contributor": r"通讯员|實習生|实习生",
+    "other": r"浏览次数|阅读次数|点击数|点击量|浏览量|阅读量|访问量|字号|审核|校对|摄影"
     r"|分享到?|打印|字體|字號|瀏覽次數",
 }
-_ANY_LABEL = "|".join(_LABELS.values())
-_PERSON_LABEL = "作者|记者|責編|责编|责任编辑|编辑|編輯|责任编辑|采写|撰文"
+# Two-character labels are often spaced out to line up with longer ones: 作　者：, 来 源：.
+_ANY_LABEL = "|".join(
+    r"\s?".join(label) if len(label) == 2 else label
+    for labels in _LABELS.values()
+    for label in labels.split("|")
+)
+_PERSON_LABEL = "作者|记者|責編|责编|责任编辑|编辑|編輯|采写|撰文|文/图|图/文|通讯员"
+_ALONE_LABEL = "作者|来源|责任编辑|责编|编辑|發布時間|发布时间"
 _LABEL = re.compile(
     rf"{_NOT_CJK_BEFORE}(?P<label>{_ANY_LABEL})\s*[:：|｜/]"
     rf"|{_NOT_CJK_BEFORE}(?P<bare>发布时间|发布日期|时间|日期)\s*(?=\d)"
     rf"|{_NOT_CJK_BEFORE}(?P<spaced>{_PERSON_LABEL})\s+(?=[\u4e00-\u9fff]{{2,4}}(?:\s|$|{_SEP}))"
+    # a label alone in its element, the value in the next one: <span>作者</span><a>张三</a>
+    rf"|(?:^|(?<={_SEP}))[|｜\s]*(?P<alone>{_ALONE_LABEL})\s*(?={_SEP})"
 )
 _KIND_OF = {label: kind for kind, labels in _LABELS.items() for label in labels.split("|")}
+_KIND_OF.update({"文/图": "author", "图/文": "author"})
 _FIELD_LABELS = (
     "索引号|发文字号|文号|发布机构|发文机关|发文单位|成文日期|发布日期|主题分类|主题词|体裁分类"
     "|有效性|生效日期|废止日期|公开方式|公开范围|信息分类|组配分类|所属机构"
@@ -99,6 +109,7 @@ _TRAILING_CODE = re.compile(r"(?:\s+[A-Z]{1,4}\d{2,}|_[A-Z]{1,4}\d{2,})+$")
 _UNKNOWN = re.compile(
     r"^(?:未知|佚名|不详|无|暂无|匿名|本站|本网|网友|admin|管理员|系统管理员)$", re.IGNORECASE
 )
+_NOT_PERSON = re.compile(r"网|www|https?:|\.(?:com|cn|net|org)\b", re.IGNORECASE)
 _SOURCE_TAIL = re.compile(r"\s+(?:\d|【|\[).*$")
 
 
@@ -110,6 +121,7 @@ class MetaLine:
     published: str | None = None
     author: str | None = None
     editor: str | None = None
+    contributor: str | None = None  # 通讯员: the author when no writer is named
 
 
 def head_meta(tree: LexborHTMLParser) -> dict[str, str]:
@@ -187,6 +199,7 @@ def parse_meta_line(text: str) -> MetaLine:
     matches = list(_LABEL.finditer(text))
     for index, match in enumerate(matches):
         label = match.group("label") or match.group("bare") or match.group("spaced")
+        label = "".join((label or match.group("alone")).split())
         kind = _KIND_OF.get(label, "other")
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
         raw = text[match.end() : end]
@@ -199,7 +212,11 @@ def parse_meta_line(text: str) -> MetaLine:
         if value and kind != "other" and kind not in values:
             values[kind] = value
     return MetaLine(
-        values.get("source"), values.get("date"), values.get("author"), values.get("editor")
+        values.get("source"),
+        values.get("date"),
+        values.get("author"),
+        values.get("editor"),
+        values.get("contributor"),
     )
 
 
@@ -209,7 +226,7 @@ def meta_author(meta: dict[str, str], source: str | None) -> str | None:
     if not author or len(author) > 20 or author == source or _ORGANISATION.search(author):
         return None
     site = meta.get("og:site_name", "") + " " + meta.get("site", "")
-    if author in site or _clip_name(author, "author") != author or "网" in author:
+    if author in site or _clip_name(author, "author") != author or _NOT_PERSON.search(author):
         return None
     return None if is_spam(author) else author
 

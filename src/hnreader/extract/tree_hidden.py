@@ -18,7 +18,7 @@ are not attached to a menu entry and point off-site with long advertising texts.
 
 from __future__ import annotations
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
 from hnreader.extract.dom import hidden_selectors, is_hiding_style
 from hnreader.extract.list_links import anchor_text, resolve_href, same_site
@@ -88,7 +88,7 @@ def _matching(tree: LexborHTMLParser, selectors: list[str]) -> list[LexborNode]:
     for selector in selectors:
         try:
             found.extend(tree.css(selector))
-        except ValueError:
+        except (ValueError, SelectolaxError):
             continue  # a selector Lexbor cannot evaluate cannot hide anything we can see
     return found
 

@@ -1,5 +1,6 @@
-"""Sites: loading section trees, lists and articles from a site over the network."""
+"""Sites: section trees, lists, articles and images, from the network or the library."""
 
-from hnreader.sites.session import SiteSession
+from hnreader.sites.errors import NotAvailableOffline
+from hnreader.sites.session import Loaded, SiteSession
 
-__all__ = ["SiteSession"]
+__all__ = ["Loaded", "NotAvailableOffline", "SiteSession"]

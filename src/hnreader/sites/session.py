@@ -1,34 +1,155 @@
-"""Load a site's section tree, list pages and articles: fetch, then extract off the event loop."""
+"""Load a site's section tree, list pages, articles and images, online or from the library.
+
+Online, every load is a conditional request when a copy is stored (a 304 costs no body and
+stores nothing new); what comes back is extracted in a thread, saved with its raw bytes and
+returned. When the network fails, or the session is offline, the stored copy is returned; a
+page never stored raises :class:`NotAvailableOffline`. HTTP errors (a 404) are not a reason to
+fall back: the page is gone, and saying so is more honest than showing an old copy.
+
+After a network failure the session is offline: stored pages are served at once (no waiting
+for timeouts) for :data:`RETRY_AFTER` seconds, after which the network is tried again; pages
+not stored are always tried. A successful fetch makes the session online again.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import logging
+import time
+from dataclasses import dataclass
+from typing import Generic, Literal, TypeVar
 
-from hnreader.extract.api import extract_article, extract_list, extract_tree
-from hnreader.fetch import Fetcher
+from hnreader.fetch import Fetcher, FetchError
 from hnreader.models import Article, ArticleList, SiteTree
+from hnreader.sites import kinds
+from hnreader.sites.errors import NotAvailableOffline, is_network_failure
+from hnreader.sites.kinds import Kind
+from hnreader.store import Store, StoreError
+
+log = logging.getLogger("hnreader.sites")
+
+RETRY_AFTER = 30.0  # seconds of serving stored copies before trying a failed network again
+T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
+# new: not stored before; updated: stored and changed; unchanged: the server said 304 (or
+# sent the same bytes); stored: taken from the library without asking the server.
+Outcome = Literal["new", "updated", "unchanged", "stored"]
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded(Generic[T_co]):
+    """A loaded value, where it came from and how many bytes were downloaded for it."""
+
+    value: T_co
+    outcome: Outcome
+    downloaded: int = 0
 
 
 class SiteSession:
-    """Everything the reader asks of a site, over one shared :class:`Fetcher`.
+    """Everything the reader and sync ask of a site, over one shared :class:`Fetcher`.
 
-    Extraction is CPU work, so it runs in a thread to keep the event loop (and the UI) free.
+    ``fetcher`` None means no network at all; ``store`` None means nothing is kept (and
+    nothing can be read offline). The store is synchronous SQLite, so it is always called
+    through ``asyncio.to_thread``; extraction is CPU work and runs in a thread too, keeping
+    the event loop (and the UI) free.
     """
 
-    def __init__(self, fetcher: Fetcher) -> None:
+    def __init__(
+        self, fetcher: Fetcher | None, store: Store | None = None, *, offline: bool = False
+    ) -> None:
         self.fetcher = fetcher
+        self.store = store
+        self._forced_offline = offline
+        self._down_since: float | None = None
+        # The last failure to save into the library while reading (the page was still shown).
+        self.store_problem: StoreError | None = None
+
+    @property
+    def offline(self) -> bool:
+        """Whether the session is offline: forced, without a fetcher, or after a failure."""
+        return self._forced_offline or self.fetcher is None or self._down_since is not None
+
+    @offline.setter
+    def offline(self, value: bool) -> None:
+        # Set by the user: True forces offline, False tries the network at the next load.
+        self._forced_offline = value
+        self._down_since = None
+
+    # -- what the reader asks for ---------------------------------------------------------
 
     async def tree(self, url: str) -> SiteTree:
         """The section tree announced by the home page at ``url``."""
-        page = await self.fetcher.fetch(url)
-        return await asyncio.to_thread(extract_tree, page.content, page.url, page.content_type)
+        return (await self.load(kinds.TREE, url)).value
 
     async def article_list(self, url: str) -> ArticleList:
         """One page of a section's article list."""
-        page = await self.fetcher.fetch(url)
-        return await asyncio.to_thread(extract_list, page.content, page.url, page.content_type)
+        return (await self.load(kinds.LIST, url)).value
 
     async def article(self, url: str) -> Article:
-        """One article, extracted."""
-        page = await self.fetcher.fetch(url)
-        return await asyncio.to_thread(extract_article, page.content, page.url, page.content_type)
+        """One article, all of its pages stitched together; recorded in the history."""
+        loaded = await self.load(kinds.ARTICLE, url)
+        if self.store is not None:
+            await self._tolerant(self.store.record_opened, url)
+        return loaded.value
+
+    async def asset(self, url: str) -> bytes:
+        """The bytes of an image or attachment (stored content-addressed)."""
+        return (await self.load(kinds.ASSET, url)).value
+
+    # -- the machinery, shared with sync --------------------------------------------------
+
+    async def load(self, kind: Kind[T], url: str, *, strict: bool = False) -> Loaded[T]:
+        """Load ``url`` as ``kind``: fetched (conditionally) and saved, or from the library.
+
+        ``strict`` is for sync: the network is always asked (unless the session is forced
+        offline, which raises :class:`NotAvailableOffline`), a network failure is raised
+        instead of falling back, and so is a failure to save. Otherwise a failure to save is
+        logged, kept in :attr:`store_problem`, and the value still returned.
+        """
+        store = self.store
+        stored = None if store is None else await asyncio.to_thread(kind.stored, store, url)
+        fetcher = self.fetcher
+        if fetcher is None or not self._should_fetch(have_copy=stored is not None and not strict):
+            if stored is None or strict:
+                raise NotAvailableOffline(url)
+            return Loaded(stored.value, "stored")
+        try:
+            fetched = await kind.fetch(fetcher, url, stored)
+        except FetchError as exc:
+            if not is_network_failure(exc) or isinstance(exc, NotAvailableOffline):
+                raise
+            self._down_since = time.monotonic()
+            log.info("offline after a network failure: %s", exc)
+            if strict:
+                raise
+            if stored is None:
+                raise NotAvailableOffline(url, exc) from exc
+            return Loaded(stored.value, "stored")
+        self._down_since = None
+        if fetched is None:
+            if stored is None:
+                raise FetchError(url, "the server answered 304 to a plain request", 304)
+            return Loaded(stored.value, "unchanged")
+        value = await asyncio.to_thread(kind.extract, fetched)
+        if store is not None:
+            if strict:
+                await asyncio.to_thread(kind.save, store, value, fetched)
+            else:
+                await self._tolerant(kind.save, store, value, fetched)
+        outcome: Outcome = "new" if stored is None else "updated"
+        return Loaded(value, outcome, fetched.size)
+
+    def _should_fetch(self, *, have_copy: bool) -> bool:
+        if self._forced_offline:
+            return False
+        if self._down_since is None or not have_copy:
+            return True
+        return time.monotonic() - self._down_since >= RETRY_AFTER
+
+    async def _tolerant(self, call: kinds.StoreCall, *args: object) -> None:
+        """Run a store write; a failure is logged and kept, not raised (the reader goes on)."""
+        try:
+            await asyncio.to_thread(call, *args)
+        except StoreError as exc:
+            log.warning("could not save to the library: %s", exc)
+            self.store_problem = exc

@@ -23,11 +23,14 @@ from hnreader.store.records import (
 )
 from hnreader.store.rows import ArticleRecord
 from hnreader.store.store import Store
+from hnreader.store.upkeep import LibraryStats, PruneResult
 
 __all__ = [
     "ArticleRecord",
     "Asset",
+    "LibraryStats",
     "PageKind",
+    "PruneResult",
     "RawPage",
     "ReadingState",
     "Saved",

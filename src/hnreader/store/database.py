@@ -34,14 +34,22 @@ _SIDE_FILES = ("-wal", "-shm")
 CHECK_MARKER_SUFFIX = ".needs-check"
 
 
-def connect(path: Path) -> sqlite3.Connection:
-    """A connection in autocommit mode (transactions are explicit), with the store's pragmas."""
+def connect(path: Path, *, checking: bool = False) -> sqlite3.Connection:
+    """A connection in autocommit mode (transactions are explicit), with the store's pragmas.
+
+    ``checking``: for judging an existing file, so nothing may read it yet.
+    """
     try:
         conn = sqlite3.connect(
             path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
         )
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
+        # In WAL mode NORMAL skips the fsync at each commit: a killed process still loses
+        # nothing committed (only a power cut can lose the last commits), and sync's one
+        # transaction per article runs about twice as fast.
+        if not checking:
+            conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.OperationalError as exc:
         raise access_error(path, exc) from exc
     return conn
@@ -127,7 +135,7 @@ def _check_existing(path: Path) -> str | None:
     it would drop the POSIX locks of this process's SQLite connections to it.
     """
     marker = Path(f"{path}{CHECK_MARKER_SUFFIX}")
-    conn = connect(path)
+    conn = connect(path, checking=True)
     try:
         problem = _read_problem(conn, path, full_check=marker.exists())
         if problem is None:

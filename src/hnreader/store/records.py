@@ -28,6 +28,7 @@ class StoredArticle:
     fetched_at: str
     read_at: str | None
     bookmarked_at: str | None
+    opened_at: str | None = None  # last opened in the reader
 
     @property
     def is_read(self) -> bool:

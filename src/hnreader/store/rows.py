@@ -119,6 +119,8 @@ class ArticleRecord:
     page: Page | None = None
     assets: tuple[Page, ...] = ()
     fetched_at: datetime | None = None
+    # The raw later pages of a multi-page article, kept so it can be re-extracted offline.
+    continuation: tuple[Page, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +136,7 @@ class ArticleRow:
     page: FetchedRow | None
     assets: tuple[FetchedRow, ...]
     search: SearchRow
+    continuation: tuple[FetchedRow, ...] = ()
 
 
 def article_row(record: ArticleRecord) -> ArticleRow:
@@ -149,6 +152,7 @@ def article_row(record: ArticleRecord) -> ArticleRow:
         page=None if record.page is None else fetched_row(record.page, record.fetched_at),
         assets=tuple(fetched_row(asset, record.fetched_at) for asset in record.assets),
         search=search_row(article),
+        continuation=tuple(fetched_row(p, record.fetched_at) for p in record.continuation),
     )
 
 

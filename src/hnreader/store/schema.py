@@ -135,8 +135,14 @@ def _to_v2(conn: sqlite3.Connection) -> None:
     )
 
 
+def _to_v3(conn: sqlite3.Connection) -> None:
+    """Version 3: when each article was last opened in the reader, for the history view."""
+    conn.execute("ALTER TABLE reading ADD COLUMN opened_at TEXT")
+    conn.execute("CREATE INDEX reading_opened ON reading (opened_at) WHERE opened_at IS NOT NULL")
+
+
 Migration = Callable[[sqlite3.Connection], None]
-MIGRATIONS: tuple[Migration, ...] = (_to_v1, _to_v2)
+MIGRATIONS: tuple[Migration, ...] = (_to_v1, _to_v2, _to_v3)
 LATEST_VERSION = len(MIGRATIONS)
 
 

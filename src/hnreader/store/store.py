@@ -16,16 +16,17 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Self
 
 from hnreader import paths
 from hnreader.models import Article, ArticleList, Page, SiteTree
-from hnreader.store import writes
+from hnreader.store import reading, writes
 from hnreader.store.database import connect, prepare, translate_errors
 from hnreader.store.errors import StoreAccessError, StoreError
+from hnreader.store.maintenance import Maintenance
 from hnreader.store.records import (
     Asset,
     PageKind,
@@ -54,7 +55,7 @@ from hnreader.store.textnorm import normaliser_id
 from hnreader.store.writes import BlobFields
 
 
-class Store:
+class Store(Maintenance):
     """The SQLite library in one data directory. Open it with :meth:`open`."""
 
     def __init__(self, path: Path, notices: Sequence[str] = ()) -> None:
@@ -101,8 +102,8 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        conn = self._conn()
         with translate_errors(self.path):
+            conn = self._conn()
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
@@ -114,9 +115,8 @@ class Store:
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
-        conn = self._conn()
         with translate_errors(self.path):
-            yield conn
+            yield self._conn()
 
     def close(self) -> None:
         """Close every thread's connection; call it once no thread uses the store any more."""
@@ -151,9 +151,14 @@ class Store:
         *,
         assets: Iterable[Page] = (),
         fetched_at: datetime | None = None,
+        continuation: Iterable[Page] = (),
     ) -> None:
-        """Save ``article``, the raw ``page`` it came from and its images/attachments."""
-        row = article_row(ArticleRecord(article, page, tuple(assets), fetched_at))
+        """Save ``article``, the raw ``page`` it came from and its images/attachments.
+
+        ``continuation`` holds the raw later pages of a multi-page article.
+        """
+        record = ArticleRecord(article, page, tuple(assets), fetched_at, tuple(continuation))
+        row = article_row(record)
         with self._write() as conn:
             writes.write_article(conn, row)
 
@@ -197,14 +202,8 @@ class Store:
     def get_article(self, url: str) -> StoredArticle | None:
         """The stored article at ``url``, or None."""
         with self._read() as conn:
-            row = conn.execute(
-                "SELECT a.data, a.fetched_at, r.read_at, r.bookmarked_at FROM articles a"
-                " LEFT JOIN reading r ON r.url = a.url WHERE a.url = ?",
-                (url,),
-            ).fetchone()
-        if row is None:
-            return None
-        return StoredArticle(article_from_json(row[0]), row[1], row[2], row[3])
+            row = conn.execute(reading.ARTICLE_WITH_MARKS + " WHERE a.url = ?", (url,)).fetchone()
+        return None if row is None else reading.stored_article(row)
 
     def get_list(self, url: str) -> Saved[ArticleList] | None:
         """The stored list page at ``url``, or None."""
@@ -274,6 +273,11 @@ class Store:
         content = writes.unpack(BlobFields(*row[5:9]))
         return Asset(row[0], content, row[1], row[5], row[2], row[3], row[4])
 
+    def has_asset(self, url: str) -> bool:
+        """Whether the image or attachment at ``url`` is stored (without reading its bytes)."""
+        with self._read() as conn:
+            return conn.execute("SELECT 1 FROM assets WHERE url = ?", (url,)).fetchone() is not None
+
     # -- the reader's marks --------------------------------------------------------------
 
     def mark_read(self, url: str, read: bool = True) -> None:
@@ -305,11 +309,31 @@ class Store:
         """Bookmarked articles that are stored, newest bookmark first."""
         with self._read() as conn:
             rows = conn.execute(
-                "SELECT a.data, a.fetched_at, r.read_at, r.bookmarked_at FROM reading r"
-                " JOIN articles a ON a.url = r.url WHERE r.bookmarked_at IS NOT NULL"
+                reading.ARTICLE_WITH_MARKS + " WHERE r.bookmarked_at IS NOT NULL"
                 " ORDER BY r.bookmarked_at DESC, a.id DESC"
             ).fetchall()
-        return [StoredArticle(article_from_json(r[0]), r[1], r[2], r[3]) for r in rows]
+        return [reading.stored_article(row) for row in rows]
+
+    def record_opened(self, url: str) -> None:
+        """Remember that the reader opened ``url`` now (for :meth:`history`)."""
+        # Microseconds: articles opened within one second must still come back in order.
+        opened = datetime.now(UTC).isoformat(timespec="microseconds")
+        with self._write() as conn:
+            writes.set_mark(conn, url, "opened_at", opened)
+
+    def history(self, limit: int = 100) -> list[StoredArticle]:
+        """Stored articles by the time they were last opened, newest first."""
+        with self._read() as conn:
+            return reading.history(conn, limit)
+
+    def unread_counts(self, list_urls: Iterable[str]) -> dict[str, int]:
+        """Unread articles linked from each stored list page (unstored pages are left out)."""
+        with self._read() as conn:
+            return reading.unread_counts(conn, list_urls)
+
+    def unread_count(self, list_url: str) -> int | None:
+        """Unread articles linked from the list page ``list_url``; None if it is not stored."""
+        return self.unread_counts([list_url]).get(list_url)
 
     # -- search and upkeep ---------------------------------------------------------------
 

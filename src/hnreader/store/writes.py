@@ -76,6 +76,8 @@ def write_article(conn: sqlite3.Connection, row: ArticleRow) -> None:
     """Upsert an article with its raw page, assets and search entries."""
     if row.page is not None:
         write_page(conn, row.page, "article")
+    for later_page in row.continuation:
+        write_page(conn, later_page, "article")
     for asset in row.assets:
         write_asset(conn, asset)
     (article_id,) = conn.execute(
@@ -123,7 +125,7 @@ def write_tree(
     )
 
 
-_MARK_COLUMNS = frozenset({"read_at", "bookmarked_at"})
+_MARK_COLUMNS = frozenset({"read_at", "bookmarked_at", "opened_at"})
 
 
 def set_mark(conn: sqlite3.Connection, url: str, column: str, value: str | None) -> None:

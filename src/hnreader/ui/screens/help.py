@@ -30,6 +30,7 @@ class HelpScreen(ModalScreen[None]):
         """The key table inside a scrolling frame."""
         with VerticalScroll(id="help-frame"):
             yield Static(self._table(), id="help-keys")
+            yield Static(Text("In lists: ● unread, ★ bookmarked.", style="dim"))
             yield Static(Text("Escape, q or ? closes this help.", style="dim"))
 
     def on_mount(self) -> None:

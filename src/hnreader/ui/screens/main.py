@@ -1,21 +1,29 @@
-"""The main screen: sections | article list | reader, and the loads that feed them."""
+"""The main screen: sections | article list | reader, with the layout keys.
+
+Loads live in :mod:`~hnreader.ui.screens.main_loads`, article actions (marks, browser, link)
+in :mod:`~hnreader.ui.screens.main_actions`; this module lays the panes out and moves the
+focus between them.
+"""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import ClassVar
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from hnreader import models
+from hnreader.config import Script
+from hnreader.render.layout import clean_text
+from hnreader.render.script import to_script
 from hnreader.sites import SiteSession
-from hnreader.ui.errors import describe_error
+from hnreader.ui.screens.main_actions import ArticleActions
+from hnreader.ui.state import ReaderState
 from hnreader.ui.widgets.article_list import ArticleList, ArticleOptions
 from hnreader.ui.widgets.reader import ArticleReader
 from hnreader.ui.widgets.section_tree import SectionTree
@@ -23,9 +31,10 @@ from hnreader.ui.widgets.status_bar import StatusBar
 
 PANES = ("#sections", "#list-options", "#reader")  # the focusable widget of each pane, in order
 TREE, LIST, READER = range(3)
+OFFLINE_NOTE = "离线阅读 Offline: showing stored copies; pages never stored cannot be opened."
 
 
-class MainScreen(Screen[None]):
+class MainScreen(ArticleActions):
     """Three panes side by side; below 100 columns the reader takes the screen when open."""
 
     # Textual annotates this as ``ClassVar[...] | None``, which mypy reads as an instance
@@ -39,52 +48,88 @@ class MainScreen(Screen[None]):
         Binding("tab", "next_pane", "Next pane", show=False, id="main.next_pane"),
         Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="main.previous_pane"),
         Binding("escape", "back", "Back", id="main.back"),
-        Binding("r", "reload", "Reload", id="main.reload"),
+        Binding("r", "reload", "Reload", show=False, id="main.reload"),
+        Binding("m", "toggle_read", "Read/unread", id="main.toggle_read"),
+        Binding("s", "toggle_bookmark", "Bookmark", id="main.toggle_bookmark"),
+        Binding("o", "open_browser", "Open in browser", show=False, id="main.open_browser"),
+        Binding("y", "copy_link", "Copy link", show=False, id="main.copy_link"),
+        Binding("f", "full_screen", "Full screen", id="main.full_screen"),
+        Binding(
+            "left_square_bracket",
+            "toggle_tree",
+            "Hide/show sections",
+            show=False,
+            key_display="[",
+            id="main.toggle_tree",
+        ),
+        Binding(
+            "right_square_bracket",
+            "widen_reader",
+            "Wider/narrower reader",
+            show=False,
+            key_display="]",
+            id="main.widen_reader",
+        ),
     ]
 
-    def __init__(self, session: SiteSession, start_url: str) -> None:
-        super().__init__()
-        self.session = session
-        self.start_url = start_url
-        self.site: models.SiteTree | None = None
-        self.section: models.Section | None = None
-        self.item: models.ListItem | None = None
+    def __init__(
+        self,
+        session: SiteSession,
+        start_url: str,
+        *,
+        state: ReaderState,
+        font_path: str | None = None,
+        exit_when_ready: bool = False,
+    ) -> None:
+        super().__init__(session, start_url, exit_when_ready=exit_when_ready)
+        self.state = state
+        self.font_path = font_path
 
     def compose(self) -> ComposeResult:
-        """The three panes, the status bar and the key footer."""
+        """The offline banner, the three panes, the status bar and the key footer."""
+        yield Static(OFFLINE_NOTE, id="offline-banner")
         with Horizontal(id="panes"):
             with Vertical(id="tree-pane"):
                 yield SectionTree(id="sections")
                 yield Static(id="tree-message")
             yield ArticleList(id="list-pane")
-            yield ArticleReader(id="reader")
+            yield ArticleReader(id="reader", font_path=self.font_path)
         yield StatusBar(id="status")
         yield Footer()
 
     async def on_mount(self) -> None:
-        """Name the panes and start loading the site's sections."""
+        """Name the panes, apply the remembered look and start loading the site's sections."""
         self.query_one("#tree-pane").border_title = "栏目"
         self.query_one("#list-pane").border_title = "文章"
         self.query_one("#reader").border_title = "正文"
         self.status.show_site(self.start_url)
-        await self.reader.show_message("Choose a section, then an article.")
-        self.query_one(SectionTree).focus()
+        self.show_network()
+        if self.store is not None:
+            self.article_list.states = {}  # marks are known: no mark means unread
+        await self.reader.show_message("Choose an article from the list.")
+        await self.apply_state(self.state)
+        self.section_tree.focus()
         self.load_tree()
 
-    @property
-    def status(self) -> StatusBar:
-        """The status bar."""
-        return self.query_one(StatusBar)
+    async def apply_state(self, state: ReaderState) -> None:
+        """Show titles, text, font step and readings as ``state`` says."""
+        self.state = state
+        display = partial(shown_in, script=state.script)
+        self.section_tree.display_text = display
+        self.section_tree.relabel()
+        self.article_list.display_text = display
+        self.article_list.redraw()
+        await self.reader.set_script(state.script)
+        await self.reader.set_show_ruby(state.show_ruby)
+        await self.reader.set_font_step(state.font_step)
+        self.status.show_font(self.reader.font_step, _font_note(state, self.reader.font_step))
+        self.status.show_script(state.script)
 
-    @property
-    def reader(self) -> ArticleReader:
-        """The reader pane."""
-        return self.query_one(ArticleReader)
+    def on_article_reader_font_unavailable(self, event: ArticleReader.FontUnavailable) -> None:
+        """Say in the status bar that 大/特大 cannot be drawn, and what to install."""
+        self.status.show_font(self.reader.font_step, "no CJK font")
 
-    @property
-    def article_list(self) -> ArticleList:
-        """The article list pane."""
-        return self.query_one(ArticleList)
+    # -- panes and layout -----------------------------------------------------------------
 
     @property
     def pane(self) -> int:
@@ -99,6 +144,10 @@ class MainScreen(Screen[None]):
     def focus_pane(self, index: int) -> None:
         """Give the focus to pane ``index``, showing it first if the layout hides it."""
         self.set_class(index == READER, "-reading")
+        if index != READER:
+            self.remove_class("-full")
+        if index == TREE:
+            self.remove_class("-no-tree")
         # At once, not after the next refresh: a key typed right after must reach the new pane.
         self.query_one(PANES[index]).focus()
 
@@ -115,9 +164,29 @@ class MainScreen(Screen[None]):
         self.focus_pane((self.pane - 1) % len(PANES))
 
     def action_back(self) -> None:
-        """Go back one pane: reader → list → tree."""
-        if self.pane != TREE:
+        """Leave full screen, or go back one pane: reader → list → tree."""
+        if self.has_class("-full"):
+            self.remove_class("-full")
+        elif self.pane != TREE:
             self.focus_pane(self.pane - 1)
+
+    def action_full_screen(self) -> None:
+        """Show the reader alone (again: the panes come back)."""
+        full = not self.has_class("-full")
+        self.set_class(full, "-full")
+        if full:
+            self.focus_pane(READER)
+
+    def action_toggle_tree(self) -> None:
+        """Hide the section tree to give the list and reader its columns, or show it again."""
+        hide = not self.has_class("-no-tree")
+        if hide and self.pane == TREE:
+            self.focus_pane(LIST)
+        self.set_class(hide, "-no-tree")
+
+    def action_widen_reader(self) -> None:
+        """Give the reader most of the width (the list narrows), or share it again."""
+        self.toggle_class("-wide-reader")
 
     def action_reload(self) -> None:
         """Load again what the focused pane shows (after a failure, say)."""
@@ -127,13 +196,6 @@ class MainScreen(Screen[None]):
             self.open_section(self.section)
         else:
             self.load_tree()
-
-    def open_section(self, section: models.Section) -> None:
-        """Show ``section``'s first list page (loading it in the background)."""
-        self.section = section
-        self.article_list.show_loading(section.name)
-        self.workers.cancel_group(self, "more")
-        self.load_list(section)
 
     def open_article(self, item: models.ListItem) -> None:
         """Show the article ``item`` in the reader (loading it in the background)."""
@@ -156,79 +218,15 @@ class MainScreen(Screen[None]):
         self.article_list.begin_more()
         self.load_more(event.next_url)
 
-    @work(exclusive=True, group="tree")
-    async def load_tree(self) -> None:
-        """Load the site's section tree into the tree pane."""
-        tree = self.query_one(SectionTree)
-        message = self.query_one("#tree-message", Static)
-        message.remove_class("-shown")
-        tree.show_placeholder("Loading…")
-        self.status.begin("tree", "Loading sections…")
-        try:
-            site = await self.session.tree(self.start_url)
-        except Exception as exc:
-            text = describe_error("Could not load the sections", exc)
-            tree.show_placeholder("(no sections)")
-            message.update(text)
-            message.add_class("-shown")
-            self.notify(text.plain, title="Sections", severity="error", markup=False)
-            return
-        finally:
-            self.status.end("tree")
-        self.site = site
-        self.status.show_site(site.site)
-        tree.show_sections(site)
-        if not site.sections:
-            message.update("This site announces no sections.")
-            message.add_class("-shown")
-
-    @work(exclusive=True, group="list")
-    async def load_list(self, section: models.Section) -> None:
-        """Load ``section``'s first list page into the list pane."""
-        assert section.url is not None  # only sections with a page are ever opened
-        self.status.begin("list", f"Loading {section.name}…")
-        try:
-            page = await self.session.article_list(section.url)
-        except Exception as exc:
-            self._list_failed(describe_error(f"Could not load {section.name}", exc).plain)
-            return
-        finally:
-            self.status.end("list")
-        self.article_list.show_page(page, section.name)
-
-    @work(exclusive=True, group="more")
-    async def load_more(self, url: str) -> None:
-        """Load the next list page at ``url`` and add it to the list."""
-        self.status.begin("more", "Loading more articles…")
-        try:
-            page = await self.session.article_list(url)
-        except Exception as exc:
-            self._list_failed(describe_error("Could not load more articles", exc).plain)
-            return
-        finally:
-            self.status.end("more")
-        self.article_list.append_page(page)
-
-    @work(exclusive=True, group="article")
-    async def load_article(self, item: models.ListItem) -> None:
-        """Load the article ``item`` into the reader."""
-        await self.reader.show_message(f"Loading {item.title}…")
-        self.status.begin("article", "Loading article…")
-        try:
-            article = await self.session.article(item.url)
-        except Exception as exc:
-            text = describe_error("Could not load the article", exc).plain
-            await self.reader.show_message(text, error=True)
-            self.notify(text, title="Article", severity="error", markup=False)
-            return
-        finally:
-            self.status.end("article")
-        await self.reader.show_article(article)
-
-    def _list_failed(self, text: str) -> None:
-        self.article_list.show_error(text)
-        self.notify(text, title="List", severity="error", markup=False)
-
     def pane_widgets(self) -> list[Widget]:
         """The focusable widget of each pane, in order (for commands and help)."""
-        return [self.query_one(SectionTree), self.query_one(ArticleOptions), self.reader]
+        return [self.section_tree, self.query_one(ArticleOptions), self.reader]
+
+
+def shown_in(text: str, script: Script) -> str:
+    """Page text as the reader shows it in lists: terminal-safe, in the chosen script."""
+    return to_script(clean_text(text), script)
+
+
+def _font_note(state: ReaderState, shown: str) -> str:
+    return "no CJK font" if shown != state.font_step else ""

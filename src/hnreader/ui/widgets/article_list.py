@@ -1,7 +1,12 @@
-"""The article list pane: one section's articles, newest first, loaded page by page."""
+"""The article list pane: one section's articles, newest first, loaded page by page.
+
+Each line is: unread mark, bookmark mark, date, title. The marks are symbols (● unread,
+★ bookmarked), so they read the same in every theme and without colour.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -13,8 +18,12 @@ from textual.widgets import LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
 from hnreader import models
+from hnreader.render.layout import clean_text
+from hnreader.store import ReadingState
 
 DATE_WIDTH = 10  # YYYY-MM-DD; longer date-times are cut to the day in a list
+UNREAD_MARK = "●"
+BOOKMARK_MARK = "★"
 
 
 class ArticleOptions(OptionList):
@@ -30,8 +39,9 @@ class ArticleOptions(OptionList):
 class ArticleList(Vertical):
     """A section's title, its articles, a line that shows loading or errors.
 
-    The owner feeds pages in with :meth:`show_page` / :meth:`append_page`; the widget says
-    when the user opened an article or reached the end of what is loaded.
+    The owner feeds pages in with :meth:`show_page` / :meth:`append_page` and the reader's
+    marks with :meth:`show_states`; the widget says when the user opened an article or
+    reached the end of what is loaded.
     """
 
     class ArticleChosen(Message):
@@ -53,6 +63,9 @@ class ArticleList(Vertical):
         self.items: list[models.ListItem] = []
         self.next_url: str | None = None
         self.loading_more = False
+        self.section = ""
+        self.states: dict[str, ReadingState] | None = None  # None: marks are not known
+        self.display_text: Callable[[str], str] = clean_text  # titles in the chosen script
 
     def compose(self) -> ComposeResult:
         """The heading, the options, the loading line and the message line."""
@@ -71,13 +84,19 @@ class ArticleList(Vertical):
         """The text of the message line (empty when there is none)."""
         return str(self.query_one("#list-message", Static).content)
 
+    @property
+    def highlighted_item(self) -> models.ListItem | None:
+        """The article under the cursor, if any."""
+        index = self.options.highlighted
+        return self.items[index] if index is not None and index < len(self.items) else None
+
     def show_loading(self, section: str) -> None:
         """Forget the shown list and show that ``section``'s first page is loading."""
         self.items = []
         self.next_url = None
         self.loading_more = False
         self.options.clear_options()
-        self.query_one("#list-heading", Static).update(Text(section))
+        self._show_heading(section)
         self._set_message("")
         self.set_class(True, "-loading")
 
@@ -85,7 +104,7 @@ class ArticleList(Vertical):
         """Show ``page`` as the first page of ``section``."""
         self.items = []
         self.options.clear_options()
-        self.query_one("#list-heading", Static).update(Text(page.section or section))
+        self._show_heading(page.section or section)
         self._add(page)
         if not page.items:
             self._set_message("This section has no articles.")
@@ -106,15 +125,45 @@ class ArticleList(Vertical):
         self.set_class(False, "-loading")
         self._set_message(text, error=True)
 
+    def show_states(self, states: dict[str, ReadingState]) -> None:
+        """Show the marks in ``states`` (URLs missing from it are unread, not bookmarked)."""
+        self.states = {**(self.states or {}), **states}
+        self.redraw()
+
+    def set_state(self, url: str, state: ReadingState) -> None:
+        """Change the marks of one article."""
+        self.show_states({url: state})
+
+    def redraw(self) -> None:
+        """Draw every line again (after a change of marks or script)."""
+        self._show_heading(self.section)
+        for index, item in enumerate(self.items):
+            self.options.replace_option_prompt_at_index(index, self._prompt(item))
+
+    def _show_heading(self, section: str) -> None:
+        self.section = section
+        self.query_one("#list-heading", Static).update(Text(self.display_text(section)))
+
     def _add(self, page: models.ArticleList) -> None:
         self.loading_more = False
         self.set_class(False, "-loading")
         self._set_message("")
         self.next_url = page.next
         self.items.extend(page.items)
-        self.options.add_options(_option(item) for item in page.items)
+        self.options.add_options(Option(self._prompt(item)) for item in page.items)
         if self.options.highlighted is None and self.items:
             self.options.highlighted = 0
+
+    def _prompt(self, item: models.ListItem) -> Text:
+        """One list line: marks, the day in a fixed column, then the title (taken literally)."""
+        date = (item.date or "")[:DATE_WIDTH].ljust(DATE_WIDTH)
+        title = self.display_text(item.title)
+        if self.states is None:
+            return Text.assemble((date, "dim"), "  ", title)
+        state = self.states.get(item.url, ReadingState())
+        unread = UNREAD_MARK if state.read_at is None else " "
+        bookmark = BOOKMARK_MARK if state.bookmarked_at is not None else " "
+        return Text.assemble(unread, bookmark, " ", (date, "dim"), "  ", title)
 
     def _set_message(self, text: str, *, error: bool = False) -> None:
         line = self.query_one("#list-message", Static)
@@ -132,10 +181,3 @@ class ArticleList(Vertical):
         event.stop()
         if event.option_index == len(self.items) - 1 and self.next_url and not self.loading_more:
             self.post_message(self.EndReached(self.next_url))
-
-
-def _option(item: models.ListItem) -> Option:
-    """One list line: the day in a fixed column, then the title (taken literally)."""
-    date = (item.date or "")[:DATE_WIDTH].ljust(DATE_WIDTH)
-    prompt = Text.assemble((date, "dim"), "  ", item.title)
-    return Option(prompt)

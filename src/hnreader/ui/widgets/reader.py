@@ -1,28 +1,85 @@
-"""The reader pane: one article, laid out for reading in a terminal."""
+"""The reader pane: one article, laid out for reading in a terminal, at four font steps.
+
+Every piece of page text goes in as :class:`rich.text.Text` (never markup) with control
+characters stripped, so ``[bold]`` or an escape sequence in a page is shown as typed or not at
+all. Prose is wrapped by Chinese line-breaking rules (:mod:`hnreader.render.linebreak`); at 大
+and 特大 it is drawn with enlarged glyphs (:mod:`hnreader.render.glyphs`).
+"""
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
+import asyncio
+from pathlib import Path
 from typing import ClassVar
-from urllib.parse import urlsplit
 
-from rich.table import Table
 from rich.text import Text
+from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
-from hnreader.models import Article, Block
+from hnreader.config import FONT_STEPS, FontStep, Script
+from hnreader.models import Article
+from hnreader.render import glyphs
+from hnreader.render.layout import INDENT, clean_text, display_text
+from hnreader.ui.widgets.reader_attachments import AttachmentChosen, AttachmentList
+from hnreader.ui.widgets.reader_body import article_parts, meta_line
+from hnreader.ui.widgets.reader_image import ImageMode, image_placeholder
+from hnreader.ui.widgets.reader_parts import ReaderHeader, StepButton
+from hnreader.ui.widgets.reader_text import ArticleText
 
-INDENT = "\u3000\u3000"  # two ideographic spaces: the first-line indent of Chinese prose
+__all__ = ["INDENT", "ArticleReader", "image_placeholder", "meta_line"]
 
 
 class ArticleReader(VerticalScroll):
-    """Shows an article: title, meta line, breadcrumb, body, attachments and source.
+    """Shows an article: breadcrumb, title, meta line, body, attachments and source.
 
-    Every piece of page text goes in as :class:`rich.text.Text`, so markup-like text from a
-    page (``[bold]``, ``[link=…]``) is shown as typed, never interpreted.
+    The font step, script and ruby readings can be changed at any time; keys and the header
+    buttons change the step and post :class:`FontStepChanged` so the app can remember it.
+    """
+
+    DEFAULT_CSS = """
+    ArticleReader {
+        align-horizontal: center;
+        /* Always room for the scroll bar: a bar that comes and goes would wrap everything
+           twice, at two widths. */
+        overflow-y: scroll;
+    }
+    ArticleReader > #reader-body {
+        height: auto;
+        width: 1fr;
+    }
+    ArticleReader.-medium > #reader-body {
+        max-width: 76;
+    }
+    #reader-body > .title-text, #reader-body > .prose {
+        margin: 1 0 0 0;
+    }
+    ArticleReader.-small #reader-body > .prose {
+        margin: 0;
+    }
+    #reader-body > .meta, #reader-body > .source {
+        color: $text-muted;
+    }
+    #reader-body > .fields, #reader-body > .table, #reader-body > .heading {
+        margin: 1 0 0 0;
+    }
+    #reader-body > .heading {
+        text-style: bold;
+    }
+    #reader-body > .source {
+        margin: 1 0 1 0;
+    }
+    #reader-body > .message {
+        margin: 1 0 0 0;
+        color: $text-muted;
+    }
+    #reader-body > .message.-error {
+        color: $error;
+    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -30,130 +87,208 @@ class ArticleReader(VerticalScroll):
         Binding("up,k", "scroll_up", "Scroll up", show=False, id="reader.up"),
         Binding("space,pagedown", "page_down", "Page down", show=False, id="reader.page_down"),
         Binding("b,pageup", "page_up", "Page up", show=False, id="reader.page_up"),
+        Binding("plus,equals_sign", "bigger", "Bigger text", key_display="+", id="reader.bigger"),
+        Binding("minus", "smaller", "Smaller text", key_display="-", id="reader.smaller"),
+        Binding("0", "normal_size", "Normal text size (中)", id="reader.normal_size"),
+        Binding("a", "attachments", "Attachments", show=False, id="reader.attachments"),
     ]
 
-    def __init__(self, *, id: str | None = None) -> None:
+    class FontStepChanged(Message):
+        """The user chose another font step (by key or click); the app may remember it."""
+
+        def __init__(self, step: FontStep) -> None:
+            super().__init__()
+            self.step = step
+
+    class FontUnavailable(Message):
+        """大/特大 was asked for but no CJK font can be drawn; ``hint`` says what to install."""
+
+        def __init__(self, hint: str) -> None:
+            super().__init__()
+            self.hint = hint
+
+    AttachmentChosen = AttachmentChosen  # posted by the attachment list, named for us
+
+    def __init__(
+        self,
+        *,
+        id: str | None = None,
+        font_path: str | None = None,
+        images: ImageMode = "auto",
+        download_dir: Path | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.can_focus = True
         self.article: Article | None = None
+        self.font_step: FontStep = "medium"
+        self.script: Script | None = None  # None: as the page has it, until a script is set
+        self.show_ruby = False
+        self.font_path = font_path  # a CJK font for 大/特大; None: found through fontconfig
+        self.images: ImageMode = images
+        self.download_dir = download_dir  # None: hnreader.paths.downloads_dir()
+        self.saved: dict[str, Path] = {}  # attachment URL -> where it was saved
+        self._message: tuple[str, bool] | None = None
+        self._lines: list[str] = []
+        self._lock = asyncio.Lock()
+
+    def compose(self) -> ComposeResult:
+        """The header (docked) and the body the article goes in."""
+        yield ReaderHeader()
+        yield Vertical(id="reader-body")
+
+    async def on_mount(self) -> None:
+        """Show the font step, and whatever was asked for before the reader was mounted."""
+        self._show_step_classes()
+        await self._rebuild(keep_place=False)
+
+    # -- what the app calls ---------------------------------------------------------------
 
     @property
     def shown_text(self) -> str:
-        """The plain text of everything shown, top to bottom (for tests and copying)."""
-        lines: list[str] = []
-        for child in self.query(Static):
-            content = child.content
-            if isinstance(content, Table):
-                lines.extend(" | ".join(cell.plain for cell in row) for row in _table_rows(content))
-            else:
-                lines.append(str(content))
-        return "\n".join(lines)
+        """The text shown, one line per part: title, meta, breadcrumb, body, attachments, source.
+
+        Paragraphs are whole (not wrapped) and in the displayed script, with readings when
+        ruby is on; for tests and copying.
+        """
+        return "\n".join(self._lines)
 
     async def show_message(self, text: str, *, error: bool = False) -> None:
         """Replace the content with one line of ``text`` (a hint, a loading note, an error)."""
         self.article = None
-        await self._replace([_line(text, "message -error" if error else "message")])
+        self._message = (text, error)
+        await self._rebuild(keep_place=False)
 
     async def show_article(self, article: Article) -> None:
         """Replace the content with ``article``, scrolled to its top."""
         self.article = article
-        await self._replace(list(_article_widgets(article)))
+        self._message = None
+        await self._rebuild(keep_place=False)
 
-    async def _replace(self, widgets: list[Widget]) -> None:
-        with self.app.batch_update():
-            await self.remove_children()
-            await self.mount_all(widgets)
-        self.scroll_home(animate=False)
+    def set_font_step(self, step: FontStep) -> AwaitComplete:
+        """Draw text at ``step`` (小 中 大 特大); without a CJK font, 大/特大 stay at 中.
 
+        Does not post :class:`FontStepChanged` (that is for the user's own changes).
+        """
+        return AwaitComplete(self._change_step(step, by_user=False))
 
-def _line(text: str, classes: str) -> Static:
-    return Static(Text(text), classes=classes)
+    def set_script(self, script: Script) -> AwaitComplete:
+        """Show titles and text in ``script`` (simplified 简 or traditional 繁)."""
+        if script == self.script:
+            return AwaitComplete(_done())
+        self.script = script
+        return AwaitComplete(self._rebuild(keep_place=True))
 
+    def set_show_ruby(self, show: bool) -> AwaitComplete:
+        """Show ruby readings after their base text, as ``字(zì)``, or the base text only."""
+        if show == self.show_ruby:
+            return AwaitComplete(_done())
+        self.show_ruby = show
+        return AwaitComplete(self._rebuild(keep_place=True))
 
-def _article_widgets(article: Article) -> list[Widget]:
-    """The widgets of an article in reading order."""
-    widgets: list[Widget] = [_line(article.title or "(no title)", "title")]
-    meta = meta_line(article)
-    if meta:
-        widgets.append(_line(meta, "meta"))
-    if article.breadcrumb:
-        widgets.append(_line(" > ".join(article.breadcrumb), "breadcrumb"))
-    if article.fields:
-        widgets.append(Static(_fields_table(article.fields), classes="fields"))
-    widgets.extend(_block_widget(block) for block in article.blocks)
-    if article.attachments:
-        widgets.append(_line("附件", "heading"))
-        for attachment in article.attachments:
-            kind = f" [{attachment.type}]" if attachment.type else ""
-            text = Text.assemble(
-                "· ", attachment.name, (kind, "dim"), "\n  ", (attachment.url, "dim")
+    # -- keys and clicks ------------------------------------------------------------------
+
+    async def action_bigger(self) -> None:
+        """One font step bigger."""
+        index = FONT_STEPS.index(self.font_step)
+        await self._change_step(FONT_STEPS[min(index + 1, len(FONT_STEPS) - 1)], by_user=True)
+
+    async def action_smaller(self) -> None:
+        """One font step smaller."""
+        index = FONT_STEPS.index(self.font_step)
+        await self._change_step(FONT_STEPS[max(index - 1, 0)], by_user=True)
+
+    async def action_normal_size(self) -> None:
+        """Back to the normal step, 中."""
+        await self._change_step("medium", by_user=True)
+
+    def action_attachments(self) -> None:
+        """Move to the attachment list, if the article has one."""
+        found = self.query(AttachmentList)
+        if found:
+            listing = found.first()
+            if listing.highlighted is None and listing.option_count:
+                listing.highlighted = 0
+            listing.focus()
+            self.scroll_to_widget(listing)
+
+    async def on_step_button_clicked(self, event: StepButton.Clicked) -> None:
+        """A click on 小, 中, 大 or 特大 in the header."""
+        await self._change_step(event.step, by_user=True)
+
+    # -- drawing --------------------------------------------------------------------------
+
+    async def _change_step(self, step: FontStep, *, by_user: bool) -> None:
+        if glyphs.is_enlarged(step):
+            try:
+                glyphs.painter(step, self.font_path)
+            except glyphs.FontUnavailable as exc:
+                self.post_message(self.FontUnavailable(str(exc)))
+                self.notify(str(exc), title="字号", severity="warning", markup=False)
+                step = "medium"
+        if step == self.font_step:
+            return
+        self.font_step = step
+        self._show_step_classes()
+        fraction = self.scroll_y / self.max_scroll_y if self.max_scroll_y else 0.0
+        painter = glyphs.painter(step, self.font_path) if glyphs.is_enlarged(step) else None
+        for text in self.query(ArticleText):
+            text.update(text.pieces, painter=painter, compact=step == "small")
+        if by_user:
+            self.post_message(self.FontStepChanged(step))
+        self.call_after_refresh(self._scroll_to_fraction, fraction)
+
+    def _scroll_to_fraction(self, fraction: float) -> None:
+        self.scroll_to(y=round(fraction * self.max_scroll_y), animate=False)
+
+    def _show_step_classes(self) -> None:
+        for step in FONT_STEPS:
+            self.set_class(step == self.font_step, f"-{step}")
+        for header in self.query(ReaderHeader):
+            header.show_step(self.font_step)
+
+    def _display(self, text: str, ruby: tuple[tuple[str, str], ...] = ()) -> str:
+        return display_text(text, script=self.script, ruby=ruby, show_ruby=self.show_ruby)
+
+    async def _rebuild(self, *, keep_place: bool) -> None:
+        """Lay everything out again for the current article (or message) and settings."""
+        if not self.is_attached or not self.query(ReaderHeader):
+            return  # not composed yet: on_mount shows what was asked for
+        async with self._lock:
+            fraction = self.scroll_y / self.max_scroll_y if self.max_scroll_y else 0.0
+            painter = (
+                glyphs.painter(self.font_step, self.font_path)
+                if glyphs.is_enlarged(self.font_step)
+                else None
             )
-            widgets.append(Static(text, classes="attachment"))
-    widgets.append(_line(f"原文: {article.url}", "source"))
-    return widgets
+            widgets: list[Widget]
+            header = self.query_one(ReaderHeader)
+            if self.article is None:
+                text, error = self._message or ("", False)
+                line = clean_text(text)
+                widgets = [Static(Text(line), classes="message -error" if error else "message")]
+                self._lines = [line]
+                header.show_breadcrumb("")
+            else:
+                parts = article_parts(
+                    self.article,
+                    self._display,
+                    painter,
+                    self.font_step,
+                    self.images,
+                    saved=self.saved,
+                    download_dir=self.download_dir,
+                )
+                widgets, self._lines = parts.widgets, parts.lines
+                header.show_breadcrumb(parts.breadcrumb)
+            body = self.query_one("#reader-body")
+            with self.app.batch_update():
+                await body.remove_children()
+                await body.mount_all(widgets)
+            if keep_place:
+                self.call_after_refresh(self._scroll_to_fraction, fraction)
+            else:
+                self.scroll_home(animate=False)
 
 
-def meta_line(article: Article) -> str:
-    """The line under the title: 来源 · 时间 · 作者 · 责编, leaving out what is unknown."""
-    published = article.published.replace("T", " ") if article.published else None
-    parts = [
-        f"{label}: {value}"
-        for label, value in (
-            ("来源", article.source),
-            ("时间", published),
-            ("作者", article.author),
-            ("责编", article.editor),
-        )
-        if value
-    ]
-    return " · ".join(parts)
-
-
-def _block_widget(block: Block) -> Widget:
-    if block.kind == "heading":
-        return _line(block.text, "heading")
-    if block.kind == "image":
-        return _line(image_placeholder(block), "image")
-    if block.kind == "table":
-        return Static(_table(block.rows), classes="table")
-    return _line(INDENT + block.text, "paragraph")
-
-
-def image_placeholder(block: Block) -> str:
-    """What stands in for an image: its caption, else its alt text, else its file name."""
-    image = block.image
-    if image is None:
-        return "〔图片〕"
-    label = image.caption or image.alt or PurePosixPath(urlsplit(image.src).path).name
-    return f"〔图片〕 {label}"
-
-
-def _table(rows: tuple[tuple[str, ...], ...]) -> Table:
-    """A body table; the first row is taken as its header, as CMS tables use it."""
-    table = Table(show_header=bool(rows), expand=True, show_lines=True)
-    width = max((len(row) for row in rows), default=0)
-    header = rows[0] if rows else ()
-    for index in range(width):
-        table.add_column(Text(header[index]) if index < len(header) else Text(""))
-    for row in rows[1:]:
-        table.add_row(*(Text(cell) for cell in row))
-    return table
-
-
-def _fields_table(fields: tuple[tuple[str, str], ...]) -> Table:
-    """The labelled document fields (索引号, 发文字号 …) as two columns."""
-    table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold")
-    table.add_column()
-    for label, value in fields:
-        table.add_row(Text(label), Text(value))
-    return table
-
-
-def _table_rows(table: Table) -> list[list[Text]]:
-    """The cells of a table built by this module, header first, row by row."""
-    columns = [[c.header, *c.cells] if table.show_header else list(c.cells) for c in table.columns]
-    return [
-        [cell if isinstance(cell, Text) else Text(str(cell)) for cell in row]
-        for row in zip(*columns, strict=False)
-    ]
+async def _done() -> None:
+    """Nothing to do: what a setter awaits when the setting is already in force."""

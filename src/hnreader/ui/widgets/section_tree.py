@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -11,6 +12,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from hnreader.models import Section, SiteTree
+from hnreader.render.layout import clean_text
 
 
 class SectionTree(Tree[Section]):
@@ -38,11 +40,24 @@ class SectionTree(Tree[Section]):
         super().__init__(Text("…"), id=id)
         self.show_root = False
         self.guide_depth = 2
+        self.unread: dict[str, int] = {}  # list URL -> unread articles on its stored first page
+        self.display_text: Callable[[str], str] = clean_text  # names in the chosen script
+
+    def show_unread(self, counts: dict[str, int]) -> None:
+        """Show ``counts`` (list URL -> unread articles) after the section names."""
+        self.unread = {**self.unread, **counts}
+        self.relabel()
+
+    def relabel(self) -> None:
+        """Draw every section name again (after a change of counts or script)."""
+        for node in self._section_nodes():
+            if node.data is not None:
+                node.set_label(self._label(node.data))
 
     def show_sections(self, tree: SiteTree) -> None:
         """Replace the tree's content with the sections of ``tree``."""
         self.clear()
-        self.root.set_label(Text(tree.site))
+        self.root.set_label(Text(clean_text(tree.site)))
         for section in tree.sections:
             self._add(self.root, section)
         self.root.expand()
@@ -83,16 +98,23 @@ class SectionTree(Tree[Section]):
         return found
 
     def _add(self, parent: TreeNode[Section], section: Section) -> None:
-        label = Text(section.name)
-        if section.url is None:
-            # A menu heading without a page of its own: it only groups its children.
-            label.stylize("dim")
+        label = self._label(section)
         if not section.children:
             parent.add_leaf(label, data=section)
             return
         node = parent.add(label, data=section)
         for child in section.children:
             self._add(node, child)
+
+    def _label(self, section: Section) -> Text:
+        label = Text(self.display_text(section.name))
+        if section.url is None:
+            # A menu heading without a page of its own: it only groups its children.
+            label.stylize("dim")
+        count = self.unread.get(section.url or "")
+        if count:
+            label.append(f" ({count})")
+        return label
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[Section]) -> None:
         """Turn a selected node into a :class:`SectionSelected` if it has a page."""

@@ -1,4 +1,4 @@
-"""The status bar: which site is open and what is loading right now."""
+"""The status bar: site, online/offline, loads, sync progress, font step and script."""
 
 from __future__ import annotations
 
@@ -7,22 +7,33 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
+from hnreader.config import FONT_STEP_LABELS, FontStep, Script
+from hnreader.render.layout import clean_text
+
+SCRIPT_LABELS: dict[Script, str] = {"simplified": "简", "traditional": "繁"}
+
 
 class StatusBar(Horizontal):
-    """One line: the site name on the left, the loads in progress on the right.
+    """One line: site · 在线/离线 · what is loading · sync · 字号 · 简/繁.
 
     Loads are keyed by what they fetch (``"tree"``, ``"list"``, ``"article"``) so that a newer
-    load of the same kind replaces the older one's text instead of piling up.
+    load of the same kind replaces the older one's text instead of piling up. Every state is
+    spelled out in words, never shown by colour alone.
     """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._activities: dict[str, str] = {}
+        self.offline = False
 
     def compose(self) -> ComposeResult:
-        """The site label and the activity label."""
+        """One label per slot."""
         yield Static(id="status-site")
         yield Static(id="status-activity")
+        yield Static(id="status-sync")
+        yield Static("在线", id="status-network")
+        yield Static(id="status-font")
+        yield Static(id="status-script")
 
     @property
     def activity(self) -> str:
@@ -31,7 +42,29 @@ class StatusBar(Horizontal):
 
     def show_site(self, name: str) -> None:
         """Show ``name`` as the open site (page text: never read as markup)."""
-        self.query_one("#status-site", Static).update(Content(name))
+        self.query_one("#status-site", Static).update(Content(clean_text(name)))
+
+    def show_network(self, offline: bool) -> None:
+        """Show whether pages come from the network (在线) or the library only (离线)."""
+        self.offline = offline
+        label = self.query_one("#status-network", Static)
+        label.update("离线 offline" if offline else "在线")
+        label.set_class(offline, "-offline")
+
+    def show_sync(self, text: str) -> None:
+        """Show the progress of a running sync (empty text hides the slot)."""
+        label = self.query_one("#status-sync", Static)
+        label.update(Content(text))
+        label.set_class(bool(text), "-shown")
+
+    def show_font(self, step: FontStep, note: str = "") -> None:
+        """Show the font step (小 中 大 特大), with ``note`` when it could not be honoured."""
+        text = f"字号 {FONT_STEP_LABELS[step]}" + (f" ({note})" if note else "")
+        self.query_one("#status-font", Static).update(Content(text))
+
+    def show_script(self, script: Script) -> None:
+        """Show the display script (简 or 繁)."""
+        self.query_one("#status-script", Static).update(SCRIPT_LABELS[script])
 
     def begin(self, key: str, text: str) -> None:
         """Announce that the load ``key`` started."""

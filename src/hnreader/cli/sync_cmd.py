@@ -1,0 +1,290 @@
+"""``hnreader sync SITE``: fetch a site (or chosen sections) into the library, for offline use.
+
+On a terminal a live display shows sections, list pages, articles, bytes, rate and ETA;
+otherwise a plain line every few seconds. A summary follows; the exit status is 0 when
+everything synced, 1 when anything failed (or the sync could not start), 130 after Ctrl-C
+(everything saved so far stays, and the next run goes on from there).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from typing import TYPE_CHECKING
+
+from hnreader.cli.cache_cmd import add_data_dir, fail, human_bytes, load_settings, open_library
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from hnreader.config import Config, SiteConfig
+    from hnreader.store import Store
+    from hnreader.sync import SyncProgress, SyncReport
+
+PLAIN_EVERY = 2.0  # seconds between plain progress lines
+INTERRUPTED = 130
+
+
+def _since(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2025-01-31") from None
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    return int(text)
+
+
+def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
+    """Declare the site, the scope options and ``--data-dir``."""
+    parser.add_argument(
+        "site",
+        nargs="?",
+        metavar="SITE",
+        help="a site's name in the catalogue, its home page URL, or 'demo' "
+        "(default: every catalogue site whose address is known)",
+    )
+    parser.add_argument(
+        "--section",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="only this section and its sub-sections: a name, a path like 新闻中心/工作动态, "
+        "or its list page URL (repeatable; default: the site's include list, else all)",
+    )
+    parser.add_argument("--pages", type=_positive, metavar="N", help="list pages per section")
+    parser.add_argument("--since", type=_since, metavar="DATE", help="skip articles before it")
+    parser.add_argument("--no-images", action="store_true", help="do not fetch images")
+    parser.add_argument("--attachments", action="store_true", help="fetch attachments (附件)")
+    parser.add_argument("--no-robots", action="store_true", help="ignore robots.txt")
+    parser.add_argument("--workers", type=_positive, default=4, help="parallel article loads")
+    add_data_dir(parser)
+
+
+def run(options: argparse.Namespace, name: str) -> int:
+    """Sync the site(s); see the module docstring for the exit status."""
+    config = load_settings()
+    if config is None:
+        return 1
+    store = open_library(options, config)
+    if store is None:
+        return 1
+    watcher = _Watcher(sys.stderr.isatty())
+    try:
+        with store, _targets(options.site, config) as sites:
+            reports = asyncio.run(_sync_all(store, sites, config, options, watcher.update))
+    except KeyboardInterrupt:
+        watcher.close()
+        if watcher.last is not None:
+            from hnreader.sync import SyncReport
+
+            _summary(SyncReport.from_progress(watcher.last), interrupted=True)
+        print("Stopped. What was synced is kept; run the same command to go on.")
+        return INTERRUPTED
+    except _StartError as exc:
+        watcher.close()
+        return fail(str(exc))
+    watcher.close()
+    for report in reports:
+        _summary(report)
+    return 0 if all(report.ok for report in reports) else 1
+
+
+class _StartError(Exception):
+    """The sync could not start; the message says why."""
+
+
+@contextmanager
+def _targets(site: str | None, config: Config) -> Iterator[list[SiteConfig]]:
+    """The sites to sync: the one named, the demo edition served here, or every known one."""
+    from hnreader.catalogue import SiteAddressUnknown, SiteNotFound, all_sites, resolve_site
+    from hnreader.config import SiteConfig
+
+    if site == "demo":
+        from hnreader.cli.reader_cmd import demo_server
+
+        with demo_server() as server:
+            # The demo is served from this process: no need to spare it with a rate limit.
+            yield [SiteConfig(name, home, rate_limit=0.0) for name, home in server.sites]
+        return
+    if site is None:
+        known = [entry for entry in all_sites(config) if entry.url]
+        if not known:
+            raise _StartError("name a site to sync: a catalogue name, a home page URL or 'demo'")
+        yield known
+        return
+    try:
+        yield [resolve_site(site, config)]
+    except (SiteNotFound, SiteAddressUnknown) as exc:
+        raise _StartError(str(exc)) from exc
+
+
+async def _sync_all(
+    store: Store,
+    sites: list[SiteConfig],
+    config: Config,
+    options: argparse.Namespace,
+    update: Callable[[SyncProgress], None],
+) -> list[SyncReport]:
+    from hnreader.catalogue import all_sites
+    from hnreader.fetch import Fetcher
+    from hnreader.sites import SiteSession
+    from hnreader.sync import SyncError, UnknownSection, sync_site
+
+    reports = []
+    unknown: list[tuple[str, str]] = []
+    async with Fetcher(config.network, sites=[*sites, *all_sites(config)]) as fetcher:
+        session = SiteSession(fetcher, store)
+        for site in sites:
+            try:
+                report = await sync_site(
+                    session,
+                    site.url,
+                    sections=options.section or site.include,
+                    exclude=site.exclude,
+                    pages=options.pages,
+                    since=options.since,
+                    images=not options.no_images,
+                    attachments=options.attachments,
+                    robots=site.robots and not options.no_robots,
+                    workers=options.workers,
+                    progress=update,
+                )
+            except UnknownSection as exc:
+                if len(sites) == 1:
+                    raise _StartError(str(exc)) from exc
+                # Several sites (the demo edition): a section need only exist on one of them.
+                unknown.append((site.url, str(exc)))
+            except SyncError as exc:
+                raise _StartError(str(exc)) from exc
+            else:
+                reports.append(report)
+    if not reports and unknown:
+        raise _StartError(unknown[0][1])
+    for url, message in unknown:
+        print(f"hnreader: skipped {url}: {message}", file=sys.stderr, flush=True)
+    return reports
+
+
+def _summary(report: SyncReport, *, interrupted: bool = False) -> None:
+    verb = "Stopped syncing" if interrupted else "Synced"
+    print(
+        f"{verb} {report.site}: {report.new} new, {report.updated} updated, "
+        f"{report.unchanged} unchanged, {report.failed} failed articles "
+        f"({report.skipped} skipped); {report.lists.done} list pages, "
+        f"{report.assets.done} images/files; {human_bytes(report.downloaded)} "
+        f"in {report.seconds:.1f} s"
+    )
+    for failure in report.failures:
+        print(f"  failed {failure.kind}: {failure.url}: {failure.reason}")
+    if not interrupted:
+        shown = len(report.failures)
+        total = report.failed + report.lists.failed + report.assets.failed
+        if total > shown:
+            print(f"  … and {total - shown} more failures")
+
+
+class _Watcher:
+    """Shows progress: a live rich display on a terminal, plain lines otherwise."""
+
+    def __init__(self, live: bool) -> None:
+        self.last: SyncProgress | None = None
+        self._last_line = 0.0
+        self._final_shown = False
+        self._live: _LiveDisplay | None = _LiveDisplay() if live else None
+
+    def update(self, progress: SyncProgress) -> None:
+        """Show ``progress`` (the same object each time, with newer counters)."""
+        self.last = progress
+        if self._live is not None:
+            self._live.update(progress)
+            return
+        now = time.monotonic()
+        if now - self._last_line >= PLAIN_EVERY or (
+            progress.listing_done and (progress.articles.done == progress.articles_found)
+        ):
+            self._last_line = now
+            print(_plain_line(progress), file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        """Stop the live display."""
+        if self._live is not None:
+            self._live.close()
+            self._live = None
+
+
+def _plain_line(progress: SyncProgress) -> str:
+    eta = progress.eta()
+    return (
+        f"sync {progress.site}: sections {progress.sections_done}/{progress.sections_total}, "
+        f"list pages {progress.lists.done}, articles {progress.articles.done}"
+        f"/{progress.articles_found}, {human_bytes(progress.downloaded)}, "
+        f"{progress.rate():.1f} articles/s" + ("" if eta is None else f", about {eta:.0f} s left")
+    )
+
+
+class _LiveDisplay:
+    """A rich display on stderr, redrawn a few times a second from the latest counters."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.live import Live
+
+        self._progress: SyncProgress | None = None
+        self._live = Live(
+            get_renderable=self._render,
+            console=Console(stderr=True),
+            refresh_per_second=4,
+            transient=True,
+        )
+        self._live.start()
+
+    def update(self, progress: SyncProgress) -> None:
+        """Remember the counters; the display reads them at its next refresh."""
+        self._progress = progress
+
+    def close(self) -> None:
+        """Stop redrawing and clear the display."""
+        self._live.stop()
+
+    def _render(self) -> RenderableType:
+        from rich.progress_bar import ProgressBar
+        from rich.table import Table
+        from rich.text import Text
+
+        progress = self._progress
+        grid = Table.grid(padding=(0, 1))
+        if progress is None:
+            grid.add_row(Text("Reading the section tree…"))
+            return grid
+        eta = progress.eta()
+        grid.add_row(Text("Syncing ", style="bold") + Text(progress.site))
+        grid.add_row(
+            Text(
+                f"sections {progress.sections_done}/{progress.sections_total} · "
+                f"list pages {progress.lists.done} · "
+                f"articles {progress.articles.done}/{progress.articles_found} "
+                f"(new {progress.articles.new}, updated {progress.articles.updated}, "
+                f"failed {progress.articles.failed}) · images {progress.assets.done}"
+            )
+        )
+        bar = ProgressBar(
+            total=max(progress.articles_found, 1), completed=progress.articles.done, width=40
+        )
+        grid.add_row(bar)
+        grid.add_row(
+            Text(
+                f"{human_bytes(progress.downloaded)} · {progress.rate():.1f} articles/s · "
+                + ("ETA —" if eta is None else f"ETA {eta:.0f} s")
+            )
+        )
+        grid.add_row(Text(progress.current, style="dim", overflow="ellipsis", no_wrap=True))
+        return grid

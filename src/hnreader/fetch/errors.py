@@ -1,0 +1,132 @@
+"""Fetch failures: the public :class:`FetchError` and how transport failures are described.
+
+Every failure is turned into one sentence a person can act on ("connection refused by
+127.0.0.1:8080", "the response is larger than 20 MB"). :attr:`FetchError.is_network` separates
+failures to *reach* a server (the offline store is the right answer) from answers the server
+gave (a 404 stays a 404 when read from the store too).
+"""
+
+from __future__ import annotations
+
+import socket
+import ssl
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import httpx
+
+
+class FetchError(Exception):
+    """A page could not be fetched; the message says why in plain words.
+
+    ``url`` is the address that was asked for, ``reason`` the plain-words cause, ``status`` the
+    HTTP status when the server answered, ``attempts`` how many requests were made.
+    """
+
+    def __init__(
+        self,
+        url: str,
+        reason: str,
+        status: int | None = None,
+        *,
+        network: bool = False,
+        attempts: int = 1,
+    ) -> None:
+        super().__init__(f"{reason}: {url}")
+        self.url = url
+        self.reason = reason
+        self.status = status
+        self.attempts = attempts
+        self._network = network
+
+    @property
+    def is_network(self) -> bool:
+        """True when the server could not be reached or the connection broke.
+
+        Connect errors, DNS failures, timeouts and connections cut mid-transfer are network
+        failures: a stored copy is a good substitute. HTTP error answers, refused content and
+        size limits are not.
+        """
+        return self._network
+
+
+@dataclass
+class AttemptFailed(Exception):
+    """One request failed; the fetcher decides whether to try again."""
+
+    reason: str
+    status: int | None = None
+    network: bool = False
+    retryable: bool = False
+    retry_after: float | None = None  # seconds the server asked us to wait
+
+    def __str__(self) -> str:
+        return self.reason
+
+    def final(self, url: str, attempts: int) -> FetchError:
+        """The :class:`FetchError` reported after ``attempts`` requests ended with this one."""
+        reason = self.reason
+        if attempts > 1:
+            reason = f"{reason} (gave up after {attempts} attempts)"
+        return FetchError(url, reason, self.status, network=self.network, attempts=attempts)
+
+
+def authority(url: str) -> str:
+    """``host:port`` of ``url``, the way a person names a server."""
+    parts = urlsplit(url)
+    host = parts.hostname or "?"
+    port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
+    return f"{host}:{port}"
+
+
+def _os_cause(exc: BaseException) -> OSError | None:
+    """The operating-system error under httpx's and httpcore's wrappers, if any."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    found: OSError | None = None
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OSError):
+            found = current  # keep walking: the innermost one is the most specific
+        current = current.__cause__ or current.__context__
+    return found
+
+
+def describe_transport_error(
+    exc: httpx.HTTPError, url: str, connect_timeout: float, read_timeout: float
+) -> AttemptFailed:
+    """What went wrong below HTTP, in words, and whether trying again can help."""
+    where = authority(url)
+    cause = _os_cause(exc)
+    if isinstance(exc, httpx.ConnectTimeout):
+        return _network(f"could not connect: {where} did not answer within {connect_timeout:g} s")
+    if isinstance(exc, httpx.ConnectError):
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return AttemptFailed(
+                f"the TLS certificate of {where} could not be verified ({cause.verify_message});"
+                " if this site's certificate is known to be broken, set verify_tls = false for it"
+            )
+        if isinstance(cause, ssl.SSLError):
+            return _network(f"could not connect: the TLS handshake with {where} failed ({cause})")
+        if isinstance(cause, ConnectionRefusedError):
+            return _network(f"could not connect: connection refused by {where}")
+        if isinstance(cause, socket.gaierror):
+            host = urlsplit(url).hostname
+            return _network(f"could not connect: no address found for {host} (DNS lookup failed)")
+        return _network(f"could not connect to {where} ({cause or exc})")
+    if isinstance(exc, httpx.ReadTimeout):
+        return _network(f"the server stopped answering (nothing received for {read_timeout:g} s)")
+    if isinstance(exc, httpx.TimeoutException):
+        return _network(f"the server took too long to answer ({type(exc).__name__})")
+    if isinstance(exc, httpx.ReadError | httpx.WriteError):
+        return _network(f"the connection to {where} was broken ({cause or exc})")
+    if isinstance(exc, httpx.RemoteProtocolError):
+        return _network(f"the server broke off the connection ({exc})")
+    if isinstance(exc, httpx.ProxyError):
+        return _network(f"the proxy failed ({exc})")
+    return AttemptFailed(f"the transfer failed ({type(exc).__name__}: {exc})")
+
+
+def _network(reason: str) -> AttemptFailed:
+    """A failure to reach the server or keep the connection: worth another try."""
+    return AttemptFailed(reason, network=True, retryable=True)

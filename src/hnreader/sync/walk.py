@@ -1,0 +1,217 @@
+"""Sync a site: its section tree, then list pages, then articles and their images.
+
+One producer walks the list pages section by section and feeds article URLs into a small
+bounded queue; a few workers load them. The queue bound keeps memory flat however large the
+site: nothing holds more than a handful of pages at once, and only the URLs already seen
+(for de-duplication) grow with the site. Every article is saved in its own transaction as it
+arrives, so a sync stopped at any moment keeps everything finished so far, and the next run
+(conditional requests: 304s cost no body) fetches only what is missing or changed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from hnreader.fetch import FetchError
+from hnreader.models import Article
+from hnreader.sites import SiteSession, kinds
+from hnreader.store import StoreError
+from hnreader.sync.report import ItemKind, SyncProgress, SyncReport
+from hnreader.sync.robots import Policy, robots_policy
+from hnreader.sync.scope import SiteScope, SyncError, is_before, is_file, list_urls
+
+ProgressCallback = Callable[[SyncProgress], None]
+DEFAULT_WORKERS = 4
+# Errors that fail one item, not the sync: the reason is recorded and the walk goes on.
+ITEM_ERRORS = (FetchError, StoreError)
+
+
+@dataclass(slots=True)
+class _Run:
+    """The state of one sync."""
+
+    session: SiteSession
+    scope: SiteScope
+    robots: Policy
+    progress: SyncProgress
+    notify: ProgressCallback
+    pages: int | None
+    since: date | None
+    images: bool
+    attachments: bool
+    seen: set[str] = field(default_factory=set)
+
+    def first_time(self, url: str) -> bool:
+        """True the first time ``url`` comes up in this sync."""
+        if url in self.seen:
+            return False
+        self.seen.add(url)
+        return True
+
+    async def permitted(self, url: str, kind: ItemKind) -> bool:
+        """Whether ``url`` is on the site and allowed by robots.txt; counts a skip if not."""
+        progress = self.progress
+        tally = {"asset": progress.assets, "article": progress.articles}.get(kind, progress.lists)
+        if not self.scope.allows(url):
+            tally.skipped += 1
+            return False
+        try:
+            allowed = await self.robots.allowed(url)
+        except FetchError as exc:
+            self.progress.fail(url, kind, f"robots.txt could not be read: {exc}")
+            return False
+        if not allowed:
+            tally.skipped += 1
+        return allowed
+
+    async def walk_lists(self, queue: asyncio.Queue[str | None], sections: list[str]) -> None:
+        """Read every chosen section's list pages, queueing the articles they link to."""
+        for first_url in sections:
+            await self.walk_section(queue, first_url)
+            self.progress.sections_done += 1
+            self.notify(self.progress)
+        self.progress.listing_done = True
+        self.notify(self.progress)
+
+    async def walk_section(self, queue: asyncio.Queue[str | None], first_url: str) -> None:
+        """Follow one section's list pages (up to ``pages`` of them)."""
+        waiting = [first_url]
+        walked = 0
+        while waiting and (self.pages is None or walked < self.pages):
+            url = waiting.pop(0)
+            if not self.first_time(url) or not await self.permitted(url, "list"):
+                continue
+            walked += 1
+            self.progress.current = url
+            try:
+                loaded = await self.session.load(kinds.LIST, url, strict=True)
+            except ITEM_ERRORS as exc:
+                self.progress.fail(url, "list", str(exc))
+                continue
+            self.progress.lists.count(loaded)
+            self.progress.downloaded += loaded.downloaded
+            article_list = loaded.value
+            older = 0
+            for item in article_list.items:
+                if is_before(item.date, self.since):
+                    older += 1
+                elif is_file(item.url):
+                    # A list entry that is a document (政策文件 as PDF): an attachment.
+                    self.progress.articles.skipped += 1
+                    if self.attachments:
+                        await self.fetch_files([item.url])
+                elif self.first_time(item.url) and await self.permitted(item.url, "article"):
+                    self.progress.articles_found += 1
+                    await queue.put(item.url)
+            self.notify(self.progress)
+            if article_list.items and older == len(article_list.items):
+                break  # lists are newest first: the rest of the section is older still
+            later = [article_list.next] if article_list.next else []
+            later += [page for page in article_list.pages if page not in self.seen]
+            waiting += [page for page in dict.fromkeys(later) if page not in waiting]
+
+    async def work(self, queue: asyncio.Queue[str | None]) -> None:
+        """Load queued articles until told to stop (a None)."""
+        while (url := await queue.get()) is not None:
+            self.progress.current = url
+            try:
+                loaded = await self.session.load(kinds.ARTICLE, url, strict=True)
+            except ITEM_ERRORS as exc:
+                self.progress.fail(url, "article", str(exc))
+            else:
+                self.progress.articles.count(loaded)
+                self.progress.downloaded += loaded.downloaded
+                await self.files(loaded.value, fresh=loaded.outcome != "unchanged")
+            self.notify(self.progress)
+
+    async def files(self, article: Article, *, fresh: bool) -> None:
+        """Fetch the article's images (and attachments, if asked) that are not stored yet.
+
+        For an article that changed, stored files are revalidated too (conditionally).
+        """
+        urls = [image.src for image in article.images] if self.images else []
+        if self.attachments:
+            urls += [attachment.url for attachment in article.attachments]
+        await self.fetch_files(urls, fresh=fresh)
+
+    async def fetch_files(self, urls: list[str], *, fresh: bool = False) -> None:
+        """Store the images or attachments at ``urls`` (only missing ones unless ``fresh``)."""
+        store = self.session.store
+        for url in urls:
+            if not self.first_time(url) or not await self.permitted(url, "asset"):
+                continue
+            if not fresh and store is not None and await asyncio.to_thread(store.has_asset, url):
+                self.progress.assets.unchanged += 1
+                continue
+            try:
+                loaded = await self.session.load(kinds.ASSET, url, strict=True)
+            except ITEM_ERRORS as exc:
+                self.progress.fail(url, "asset", str(exc))
+            else:
+                self.progress.assets.count(loaded)
+                self.progress.downloaded += loaded.downloaded
+
+
+async def sync_site(
+    session: SiteSession,
+    home_url: str,
+    *,
+    sections: Iterable[str] = (),
+    exclude: Iterable[str] = (),
+    pages: int | None = None,
+    since: date | None = None,
+    images: bool = True,
+    attachments: bool = False,
+    robots: bool = True,
+    workers: int = DEFAULT_WORKERS,
+    progress: ProgressCallback | None = None,
+) -> SyncReport:
+    """Fetch the site at ``home_url`` (or the chosen ``sections``) into ``session.store``.
+
+    ``sections``: list page URLs, name paths (``新闻中心/工作动态``) or names (all when
+    empty); ``exclude``: sections left out, named the same way; ``pages``: at
+    most this many list pages per section; ``since``: skip list items dated before it.
+    Raises :class:`SyncError` when the sync cannot start (offline, no store, the home page
+    unreachable, an unknown section); a failure of one page is counted in the report
+    instead. Cancelling (Ctrl-C) stops at once; everything saved so far stays consistent.
+    """
+    if session.store is None or session.fetcher is None or session.offline:
+        raise SyncError("sync needs the network and a library (the session is offline)")
+    state = SyncProgress(site=home_url)
+    run = _Run(
+        session,
+        SiteScope(home_url),
+        robots_policy(session.fetcher, robots),
+        state,
+        progress or (lambda _: None),
+        pages,
+        since,
+        images,
+        attachments,
+    )
+    try:
+        tree = await session.load(kinds.TREE, home_url, strict=True)
+    except ITEM_ERRORS as exc:
+        raise SyncError(f"the site's home page could not be synced: {exc}") from exc
+    state.lists.count(tree)
+    state.downloaded += tree.downloaded
+    chosen = list_urls(tree.value, sections, run.scope, exclude)
+    state.sections_total = len(chosen)
+    run.notify(state)
+    queue: asyncio.Queue[str | None] = asyncio.Queue(maxsize=workers * 4)
+    try:
+        async with asyncio.TaskGroup() as group:
+            crews = [group.create_task(run.work(queue)) for _ in range(max(1, workers))]
+            await run.walk_lists(queue, [url for _, url in chosen])
+            for _ in crews:
+                await queue.put(None)
+    except asyncio.CancelledError:
+        state.cancelled = True
+        raise
+    finally:
+        state.finished = time.monotonic()
+    return SyncReport.from_progress(state)

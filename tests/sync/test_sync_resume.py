@@ -1,0 +1,193 @@
+"""Sync is resumable and idempotent: stopped midway it goes on, run again it fetches no more."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing, contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+from sync_helpers import SyncedLibrary, sync_into
+
+from hnreader.config import NetworkConfig
+from hnreader.demo.content import demo_edition
+from hnreader.demo.server import DemoServer
+from hnreader.fetch import Fetcher
+from hnreader.models import Page
+from hnreader.sites import SiteSession, kinds
+from hnreader.sites.conditional import supports_conditional
+from hnreader.store import Store
+from hnreader.sync import SyncProgress, sync_site
+
+# The demo server is local: no need for the polite default rate limit.
+FAST = NetworkConfig(rate_limit=0)
+
+PORTAL = demo_edition().site("portal")
+
+
+@pytest.fixture
+def portal(demo_server: DemoServer) -> str:
+    return demo_server.sites[1][1]
+
+
+def _snapshot(data_dir: Path) -> dict[str, list[tuple[object, ...]]]:
+    """Every stored row that a refresh could change, in a comparable form."""
+    with closing(sqlite3.connect(data_dir / "library.sqlite3")) as conn:
+        return {
+            "pages": conn.execute(
+                "SELECT url, kind, blob, etag, fetched_at FROM pages ORDER BY id"
+            ).fetchall(),
+            "articles": conn.execute("SELECT id, url, data, fetched_at FROM articles").fetchall(),
+            "lists": conn.execute("SELECT id, url, data, fetched_at FROM lists").fetchall(),
+            "assets": conn.execute("SELECT url, blob, fetched_at FROM assets").fetchall(),
+            "blobs": conn.execute("SELECT sha256 FROM blobs ORDER BY sha256").fetchall(),
+        }
+
+
+def _assert_no_duplicates(data_dir: Path) -> None:
+    with closing(sqlite3.connect(data_dir / "library.sqlite3")) as conn:
+        for table in ("articles", "lists", "assets", "trees"):
+            total, distinct = conn.execute(
+                f"SELECT count(*), count(DISTINCT url) FROM {table}"
+            ).fetchone()
+            assert total == distinct, table
+        searchable = conn.execute("SELECT count(*) FROM search_trigram").fetchone()[0]
+        assert searchable == conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+async def test_a_cancelled_sync_is_completed_by_the_next_without_duplicates(
+    tmp_path: Path, portal: str
+) -> None:
+    with Store.open(tmp_path) as store:
+        async with Fetcher(FAST) as fetcher:
+            session = SiteSession(fetcher, store)
+            seen_at_cancel: list[int] = []
+
+            def stop_midway(progress: SyncProgress) -> None:
+                if progress.articles.done >= 20 and not seen_at_cancel:
+                    seen_at_cancel.append(progress.articles.done)
+                    task.cancel()
+
+            task = asyncio.create_task(sync_site(session, portal, progress=stop_midway))
+            with pytest.raises(asyncio.CancelledError):
+                await task
+            stored = store.counts()["articles"]
+            assert 20 <= stored < len(PORTAL.articles)
+            report = await sync_site(session, portal)
+        assert report.ok
+        assert report.new + report.unchanged == len(PORTAL.articles)
+        assert report.unchanged >= stored
+        assert report.new > 0
+        assert store.check_integrity() == []
+    _assert_no_duplicates(tmp_path)
+
+
+class RecordingTransport(httpx.AsyncBaseTransport):
+    """A real HTTP transport that remembers what was asked and answered."""
+
+    def __init__(self) -> None:
+        self.inner = httpx.AsyncHTTPTransport()
+        self.exchanges: list[tuple[httpx.Request, int]] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await self.inner.handle_async_request(request)
+        self.exchanges.append((request, response.status_code))
+        return response
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+async def test_a_second_sync_stores_nothing_new(synced: SyncedLibrary, portal: str) -> None:
+    # Uses the shared library: if this test fails, that library may have changed too.
+    before = _snapshot(synced.data_dir)
+    transport = RecordingTransport()
+    with Store.open(synced.data_dir) as store:
+        async with Fetcher(FAST, transport=transport) as fetcher:
+            report = await sync_site(SiteSession(fetcher, store), portal)
+    assert (report.new, report.updated, report.failed) == (0, 0, 0)
+    assert report.unchanged == len(PORTAL.articles)
+    assert _snapshot(synced.data_dir) == before
+    if supports_conditional(fetcher):
+        pages = [(r, status) for r, status in transport.exchanges if r.url.path != "/robots.txt"]
+        assert all("if-none-match" in request.headers for request, _ in pages)
+        assert {status for _, status in pages} == {304}
+
+
+@pytest.mark.skipif(
+    not supports_conditional(Fetcher(FAST)), reason="the fetcher cannot send validators yet"
+)
+async def test_a_304_answer_stores_nothing_and_keeps_the_stored_copy(
+    tmp_path: Path, portal: str
+) -> None:
+    await sync_into(tmp_path, [portal], sections=["公示公告"])
+    before = _snapshot(tmp_path)
+    transport = RecordingTransport()
+    with Store.open(tmp_path) as store:
+        async with Fetcher(FAST, transport=transport) as fetcher:
+            session = SiteSession(fetcher, store)
+            url = portal + "gsgg/index.html"
+            loaded = await session.load(kinds.LIST, url)
+    assert loaded.outcome == "unchanged"
+    request, status = transport.exchanges[-1]
+    assert status == 304
+    assert request.headers["if-none-match"]
+    assert _snapshot(tmp_path) == before
+
+
+async def test_a_changed_page_is_updated_in_place(tmp_path: Path, portal: str) -> None:
+    await sync_into(tmp_path, [portal], sections=["公示公告"])
+    truth = next(a for a in PORTAL.articles if a.section == "gsgg")
+    url = portal.rstrip("/") + truth.path.removeprefix("/portal")
+    with Store.open(tmp_path) as store:
+        stored = store.get_article(url)
+        assert stored is not None
+        # Make the stored copy look older than the server's: other bytes and validators.
+        old = Page(url, b"<html><title>old</title></html>", "text/html", 200, {"etag": '"old"'})
+        store.save_article(stored.article, old)
+    (report,) = await sync_into(tmp_path, [portal], sections=["公示公告"])
+    assert report.updated == 1
+    assert report.new == 0
+    with Store.open(tmp_path) as store:
+        page = store.get_page(url, "article")
+        assert page is not None
+        assert page.etag != '"old"'
+    _assert_no_duplicates(tmp_path)
+
+
+@contextmanager
+def _limited_executor(store: Store, pages: int) -> Iterator[ThreadPoolExecutor]:
+    # Each worker thread's own connection gets the page limit: the disk is "full".
+    def limit() -> None:
+        store._conn().execute(f"PRAGMA max_page_count = {pages}")
+
+    with ThreadPoolExecutor(max_workers=2, initializer=limit) as executor:
+        yield executor
+
+
+async def test_a_full_disk_fails_items_clearly_and_the_next_sync_completes(
+    tmp_path: Path, portal: str
+) -> None:
+    await sync_into(tmp_path, [portal], sections=["公示公告"])
+    with closing(sqlite3.connect(tmp_path / "library.sqlite3")) as conn:
+        (pages,) = conn.execute("PRAGMA page_count").fetchone()
+    with Store.open(tmp_path) as store:
+        with _limited_executor(store, pages) as executor:
+            asyncio.get_running_loop().set_default_executor(executor)
+            async with Fetcher(FAST) as fetcher:
+                report = await sync_site(SiteSession(fetcher, store), portal, sections=["政务动态"])
+        assert not report.ok
+        assert report.failures
+        assert all("is full" in failure.reason for failure in report.failures)
+    with Store.open(tmp_path) as store:
+        assert store.check_integrity() == []
+    # With room again (fresh worker threads, fresh connections), the next sync completes.
+    asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(max_workers=4))
+    (again,) = await sync_into(tmp_path, [portal], sections=["政务动态"])
+    assert again.ok
+    assert again.new > 0
+    _assert_no_duplicates(tmp_path)
