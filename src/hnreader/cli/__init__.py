@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Protocol, cast
 
 from hnreader import __version__
+from hnreader.logs import add_verbose_argument, setup_logging
 
 # name -> (module under hnreader.cli, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -57,6 +58,7 @@ def _reader_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     reader_cmd.add_arguments(parser, "")
+    add_verbose_argument(parser)
     parser.add_argument("--version", action="version", version=f"hnreader {__version__}")
     return parser
 
@@ -69,7 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         module = _module(name)
         parser = argparse.ArgumentParser(prog=f"hnreader {name}", description=COMMANDS[name][1])
         module.add_arguments(parser, name)
-        return module.run(parser.parse_args(args[1:]), name)
+        add_verbose_argument(parser)
+        options = parser.parse_args(args[1:])
+        _start_logging(options.verbose)
+        return module.run(options, name)
     from hnreader.cli import reader_cmd
 
     parser = _reader_parser()
@@ -77,4 +82,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not reader_cmd.wants_reader(options):
         parser.print_help()
         return 2
+    _start_logging(options.verbose)
     return reader_cmd.run(options, "")
+
+
+def _start_logging(verbose: bool) -> None:
+    """Log to the log file (with the configured level) and, with ``--verbose``, to stderr.
+
+    A broken configuration file is not reported here: the command reports it when it loads
+    the configuration, with the line to fix, and logging falls back to the defaults.
+    """
+    from hnreader.config_file import ConfigError, load_config
+
+    try:
+        log = load_config(create=False).log
+    except ConfigError:
+        log = None
+    setup_logging(log, verbose=verbose)
