@@ -5,12 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from hnreader.render.glyphs import (
+    DOTS_HIGH,
+    DOTS_WIDE,
+    INK_THRESHOLD,
     SCALES,
     FontUnavailable,
     GlyphPainter,
+    _braille_row,
     find_cjk_font,
     is_enlarged,
     painter,
@@ -76,3 +82,32 @@ def test_a_file_that_is_no_font_is_unavailable(tmp_path: Path) -> None:
     fake.write_bytes(b"not a font")
     with pytest.raises(FontUnavailable, match="cannot read the font"):
         GlyphPainter(fake, 3)
+
+
+def _braille_dot_by_dot(dots: bytes, width: int, row: int, cells: int) -> str:
+    """The braille of one glyph row, one dot at a time (the reference)."""
+    chars = []
+    for cell in range(cells):
+        bits = 0
+        for dy, dot_bits in enumerate(((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))):
+            for dx, bit in enumerate(dot_bits):
+                offset = (row * DOTS_HIGH + dy) * width + cell * DOTS_WIDE + dx
+                if dots[offset] >= INK_THRESHOLD:
+                    bits |= bit
+        chars.append(chr(0x2800 + bits) if bits else " ")
+    return "".join(chars)
+
+
+@given(st.integers(min_value=1, max_value=8), st.integers(min_value=1, max_value=4), st.data())
+def test_braille_rows_agree_with_reading_dot_by_dot(
+    cells: int, rows: int, data: st.DataObject
+) -> None:
+    width = cells * DOTS_WIDE
+    levels = st.sampled_from([0, 96, 97, 255]) | st.integers(min_value=0, max_value=255)
+    dots = bytes(
+        data.draw(
+            st.lists(levels, min_size=width * rows * DOTS_HIGH, max_size=width * rows * DOTS_HIGH)
+        )
+    )
+    for row in range(rows):
+        assert _braille_row(dots, width, row, cells) == _braille_dot_by_dot(dots, width, row, cells)

@@ -9,7 +9,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from hnreader.render.linebreak import NO_LINE_END, NO_LINE_START, _analyse, break_allowed, wrap
+from hnreader.render.linebreak import (
+    NO_LINE_END,
+    NO_LINE_START,
+    _analyse,
+    break_allowed,
+    char_width,
+    wrap,
+)
 
 IDEOGRAPHS = "湖南社会工作民政志愿服务基层治理网格社区"
 CLOSING = "，。、；：？！）」』》"
@@ -87,3 +94,33 @@ def test_empty_text_is_one_empty_line_and_width_must_be_positive() -> None:
 def test_the_fast_break_table_agrees_with_break_allowed(text: str) -> None:
     _, allowed = _analyse(text)
     assert list(allowed) == [break_allowed(text, i) for i in range(len(text))]
+
+
+def _wrap_one_by_one(text: str, width: int) -> list[str]:
+    """The greedy wrap, written plainly: place characters one at a time (the reference)."""
+    lines: list[str] = []
+    start = used = 0
+    for index, char in enumerate(text):
+        cells = char_width(char)
+        if used + cells <= width or char == " ":
+            used += cells  # fits, or a space hanging past the end of a full line
+            continue
+        while used + cells > width and index > start:
+            breaks = [j for j in range(start + 1, index + 1) if break_allowed(text, j)]
+            cut = breaks[-1] if breaks else index
+            lines.append(text[start:cut])
+            start = cut
+            used = sum(char_width(c) for c in text[start:index])
+        used += cells
+    lines.append(text[start:])
+    return lines
+
+
+@given(
+    st.text(
+        st.sampled_from(IDEOGRAPHS + CLOSING + OPENING + "ab X9-. …“”\u3000\u0301"), max_size=300
+    ),
+    st.integers(min_value=1, max_value=40),
+)
+def test_wrap_agrees_with_placing_one_character_at_a_time(text: str, width: int) -> None:
+    assert wrap(text, width) == (_wrap_one_by_one(text, width) if text else [""])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from store_samples import SITE, make_article
 
+import hnreader.store.search as search_module
 from hnreader.models import Article, ArticleList, ListItem
 from hnreader.store import SearchHit, Store
 from hnreader.store.textnorm import fold
@@ -181,3 +182,36 @@ def test_a_one_character_query_lists_the_most_recently_stored_first(store: Store
     store.save_article(older)
     store.save_article(newer)
     assert [hit.url for hit in store.search("树")] == [newer.url, older.url]
+
+
+def test_pages_beyond_the_ranked_window_continue_newest_first(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search_module, "RANKED_WINDOW", 3)
+    for number in range(7):
+        title = "防汛演练通知" if number == 1 else f"简讯{number}"
+        store.save_article(make_article(number, title, "街道组织防汛演练。"))
+    pages = [store.search("防汛演练", limit=2, offset=offset) for offset in range(0, 8, 2)]
+    urls = [hit.url for page in pages for hit in page]
+    numbers = [int(url.rsplit("_", 1)[1].split(".")[0]) for url in urls]
+    # Only the newest three are ranked, and none has the phrase in its title: the title
+    # match (1) outside the window keeps its place by age, and no page repeats or skips one.
+    assert numbers == [6, 5, 4, 3, 2, 1, 0]
+
+
+def test_the_title_match_leads_within_the_ranked_window(store: Store) -> None:
+    for number in range(5):
+        title = "防汛演练通知" if number == 1 else f"简讯{number}"
+        store.save_article(make_article(number, title, "街道组织防汛演练。"))
+    hits = store.search("防汛演练")
+    assert hits[0].title == "防汛演练通知"
+    assert [hit.title for hit in hits[1:]] == ["简讯4", "简讯3", "简讯2", "简讯0"]
+
+
+def test_highlights_survive_folding_that_changes_the_length(store: Store) -> None:
+    # "㈱" folds to three characters, so folded offsets are not the original's here.
+    article = make_article(6, "㈱养老服务公司成立", "㈱㈱养老服务公司今天成立。")
+    store.save_article(article)
+    (hit,) = store.search("养老服务")
+    assert _highlighted(hit.title or "", hit.title_spans) == ["养老服务"]
+    assert _highlighted(hit.snippet.text, hit.snippet.spans) == ["养老服务"]

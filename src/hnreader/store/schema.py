@@ -117,6 +117,15 @@ CREATE VIRTUAL TABLE search_bigram USING fts5 (
 """
 
 
+_V4_BIGRAM = """
+-- As in version 2, plus a prefix index of every token's first character: a one-character
+-- query is then one lookup instead of merging the lists of every token starting with it.
+CREATE VIRTUAL TABLE search_bigram USING fts5 (
+    tokens, content = '', detail = 'none', tokenize = 'ascii', prefix = '1'
+);
+"""
+
+
 def _to_v1(conn: sqlite3.Connection) -> None:
     """Version 1: pages, blobs, assets, articles, reading marks, lists and trees."""
     for statement in _statements(_V1_TABLES):
@@ -141,8 +150,25 @@ def _to_v3(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX reading_opened ON reading (opened_at) WHERE opened_at IS NOT NULL")
 
 
+def _to_v4(conn: sqlite3.Connection) -> None:
+    """Version 4: the bigram index rebuilt with a one-character prefix index."""
+    conn.execute("DROP TABLE search_bigram")
+    for statement in _statements(_V4_BIGRAM):
+        conn.execute(statement)
+    # The contentless bigram index is refilled from the folded text the trigram index keeps,
+    # exactly as index_article would tokenise it.
+    conn.create_function("hnreader_bigram_tokens", 1, bigram_tokens, deterministic=True)
+    try:
+        conn.execute(
+            "INSERT INTO search_bigram (rowid, tokens)"
+            " SELECT rowid, hnreader_bigram_tokens(title || char(10) || body) FROM search_trigram"
+        )
+    finally:
+        conn.create_function("hnreader_bigram_tokens", 1, None)
+
+
 Migration = Callable[[sqlite3.Connection], None]
-MIGRATIONS: tuple[Migration, ...] = (_to_v1, _to_v2, _to_v3)
+MIGRATIONS: tuple[Migration, ...] = (_to_v1, _to_v2, _to_v3, _to_v4)
 LATEST_VERSION = len(MIGRATIONS)
 
 

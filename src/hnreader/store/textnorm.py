@@ -16,7 +16,6 @@ each folded character, the index of the original character it came from.
 from __future__ import annotations
 
 import importlib
-import importlib.metadata
 import re
 import threading
 import unicodedata
@@ -30,7 +29,12 @@ from hnreader.store.errors import StoreError
 _WORD_RUN = re.compile(r"[^\W_]+")
 
 
+@cache
 def _opencc_identity() -> str:
+    # Imported here: reading package metadata is only needed when a library is opened, and
+    # importlib.metadata costs start-up time for every command that never opens one.
+    import importlib.metadata
+
     for distribution in ("OpenCC", "opencc-python-reimplemented"):
         try:
             return f"{distribution}-{importlib.metadata.version(distribution)}"

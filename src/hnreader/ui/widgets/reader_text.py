@@ -10,7 +10,8 @@ from functools import lru_cache
 from typing import ClassVar
 
 from rich.segment import Segment
-from textual.geometry import Size
+from rich.style import Style
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -67,6 +68,9 @@ class ArticleText(Widget):
         self.compact = compact
         self._layouts: dict[int, Layout] = {}
         self._painted: dict[str, list[str]] = {}
+        # Styles by role for the refresh in progress: rich_style walks every ancestor's
+        # styles: too slow to redo for every row on screen at every refresh.
+        self._styles: dict[str, Style] | None = None
 
     def update(self, pieces: list[Piece], *, painter: GlyphPainter | None, compact: bool) -> None:
         """Show ``pieces`` at a new size or in a new form, keeping the widget."""
@@ -92,19 +96,36 @@ class ArticleText(Widget):
         """The rows this run takes at ``width``: what the scroll bar and layout need."""
         return self.layout_for(width).height
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Draw the rows in ``crop``, working out the styles once for all of them."""
+        self._styles = self._role_styles()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._styles = None
+
     def render_line(self, y: int) -> Strip:
         """Draw row ``y``: the part of one line of text (one row of it, when enlarged)."""
         width = self.size.width
-        base = self.rich_style
-        found = self.layout_for(width).line_at(y)
+        styles = self._styles if self._styles is not None else self._role_styles()
+        base = styles["base"]
+        layout = self.layout_for(width)
+        found = layout.line_at(y)
         if found is None or found[0].role == "gap":
             return Strip.blank(width, base)
         line, row = found
-        layout = self.layout_for(width)
-        style = base + self.get_component_rich_style(f"article-text--{line.role}", partial=True)
         text = line.text if self.painter is None else self._paint(line.text)[row]
-        segments = [Segment(" " * layout.left, base), Segment(text, style)]
+        segments = [Segment(" " * layout.left, base), Segment(text, styles[line.role])]
         return Strip(segments).crop_extend(0, width, base)
+
+    def _role_styles(self) -> dict[str, Style]:
+        """The widget's own style ("base") and each role's style on top of it."""
+        base = self.rich_style
+        styles = {"base": base}
+        for role in ("title", "heading", "paragraph"):
+            component = self.get_component_rich_style(f"article-text--{role}", partial=True)
+            styles[role] = base + component
+        return styles
 
     def _paint(self, text: str) -> list[str]:
         assert self.painter is not None
