@@ -20,7 +20,6 @@ from textual.screen import Screen
 
 from hnreader import paths
 from hnreader.config import Config, Script
-from hnreader.fetch import Fetcher
 from hnreader.models import ListItem
 from hnreader.sites import SiteSession
 from hnreader.ui.commands import binding_commands, key_groups
@@ -64,7 +63,7 @@ class HnReaderApp(App[None]):
         super().__init__()
         self.start_url = start_url
         self.config = config if config is not None else Config()
-        self.session = session if session is not None else SiteSession(Fetcher())
+        self.session = session if session is not None else _online_session()
         self.keymap: dict[str, str] = dict(self.config.keymap)
         self.state_path = self._state_dir() / STATE_FILE
         defaults = ReaderState.from_config(self.config.reader)
@@ -169,3 +168,10 @@ class HnReaderApp(App[None]):
         """The built-in commands and every action bound in the reader."""
         yield from super().get_system_commands(screen)
         yield from binding_commands(self, screen)
+
+
+def _online_session() -> SiteSession:
+    """A session over a default fetcher, without a library (for an app built bare)."""
+    from hnreader.fetch import Fetcher
+
+    return SiteSession(Fetcher())

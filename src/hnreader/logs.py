@@ -56,7 +56,8 @@ def setup_logging(
         handler.close()
     file_level = logging.getLevelName(settings.level.upper())
     logger.setLevel(logging.DEBUG if verbose else file_level)
-    logger.propagate = False
+    # Records still propagate, so a host application (or pytest's caplog) sees them too.
+    logger.propagate = True
     formatter = logging.Formatter(_FORMAT)
     if verbose:
         _add(logger, logging.StreamHandler(sys.stderr), logging.DEBUG, formatter)

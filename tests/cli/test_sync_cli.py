@@ -191,3 +191,41 @@ def test_a_damaged_library_is_moved_aside_and_the_command_goes_on(tmp_path: Path
     assert "moved to" in result.stderr
     assert "Traceback" not in result.stderr
     assert list(tmp_path.glob(f"{DB_FILENAME}.damaged-*"))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["sync", "demo"], ["extract", "http://127.0.0.1:9/"], ["--demo", "--offline"]],
+    ids=["sync", "extract", "reader"],
+)
+def test_a_configuration_mistake_stops_a_command_with_status_2(
+    args: list[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "config.toml"
+    bad.write_text("[network]\nretries = -1\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "hnreader", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**ENV, "HNREADER_CONFIG": str(bad), "HNREADER_DATA_DIR": str(tmp_path)},
+    )
+    assert result.returncode == 2, result
+    assert result.stderr.startswith("hnreader: config.toml line 2:"), result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_extract_fetches_with_the_configured_network_settings(
+    demo_server: DemoServer, tmp_path: Path
+) -> None:
+    home = demo_server.sites[1][1]  # the portal's home page: well over 1 KiB
+    small = tmp_path / "config.toml"
+    small.write_text("[network]\nmax_bytes = 1024\nrate_limit = 0\n", encoding="utf-8")
+    env = {**ENV, "HNREADER_CONFIG": str(small)}
+    command = [sys.executable, "-m", "hnreader", "tree", home]
+    limited = subprocess.run(command, capture_output=True, text=True, timeout=120, env=env)
+    assert limited.returncode == 1
+    assert home in limited.stderr
+    unlimited = subprocess.run(command, capture_output=True, text=True, timeout=120, env=ENV)
+    assert unlimited.returncode == 0, unlimited.stderr

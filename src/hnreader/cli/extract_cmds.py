@@ -8,10 +8,14 @@ import json
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from hnreader.cli.cache_cmd import load_settings
 from hnreader.fetch import FetchError
 from hnreader.models import Article, ArticleList, Page, SiteTree
+
+if TYPE_CHECKING:
+    from hnreader.config import Config
 
 T = TypeVar("T", Article, ArticleList, SiteTree)
 
@@ -29,12 +33,19 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
 
 
 def run(options: argparse.Namespace, name: str) -> int:
-    """Extract every source in order; non-zero when any failed."""
+    """Extract every source in order; 1 when any failed, 2 on a configuration mistake.
+
+    URLs are fetched with the configured network settings and per-site rate limits.
+    """
+    config = load_settings()
+    if config is None:
+        return 2
     if name == "tree":
-        return _extract_command([options.source], options.json, _extractor("tree"), _render_tree)
-    if name == "extract":
-        return _extract_command(options.sources, options.json, _extractor(name), _render_article)
-    return _extract_command(options.sources, options.json, _extractor(name), _render_list)
+        return _extract_command(
+            [options.source], options.json, _extractor("tree"), _render_tree, config
+        )
+    render: Callable[[Any], str] = _render_article if name == "extract" else _render_list
+    return _extract_command(options.sources, options.json, _extractor(name), render, config)
 
 
 def _extractor(name: str) -> Callable[[bytes, str, str | None], Any]:
@@ -48,10 +59,11 @@ def _extractor(name: str) -> Callable[[bytes, str, str | None], Any]:
     return extractors[name]
 
 
-async def _load_all(sources: list[str]) -> list[Page | Exception]:
+async def _load_all(sources: list[str], config: Config) -> list[Page | Exception]:
+    from hnreader.catalogue import all_sites
     from hnreader.fetch import Fetcher
 
-    async with Fetcher() as fetcher:
+    async with Fetcher(config.network, sites=all_sites(config)) as fetcher:
 
         async def load(source: str) -> Page:
             if "://" in source and not source.startswith("file://"):
@@ -70,9 +82,10 @@ def _extract_command(
     as_json: bool,
     extract: Callable[[bytes, str, str | None], T],
     render: Callable[[T], str],
+    config: Config,
 ) -> int:
     failed = 0
-    for source, loaded in zip(sources, asyncio.run(_load_all(sources)), strict=True):
+    for source, loaded in zip(sources, asyncio.run(_load_all(sources, config)), strict=True):
         try:
             if isinstance(loaded, Exception):
                 raise loaded

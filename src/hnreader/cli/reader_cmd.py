@@ -16,6 +16,7 @@ from hnreader.cli.cache_cmd import add_data_dir, fail, load_settings, open_libra
 if TYPE_CHECKING:
     from hnreader.config import Config
     from hnreader.demo.server import DemoServer
+    from hnreader.fetch import Fetcher
     from hnreader.store import Store
 
 # The demo edition is served on this port when it is free, so what ``hnreader sync demo``
@@ -56,10 +57,14 @@ def demo_server() -> Iterator[DemoServer]:
 
 
 def run(options: argparse.Namespace, name: str) -> int:
-    """Open the reader; return when it closes (1 with one line on stderr if it cannot)."""
+    """Open the reader; return its exit status when it closes.
+
+    A configuration mistake gives one line on stderr and status 2; any other reason the
+    reader cannot open gives one line and status 1.
+    """
     config = load_settings()
     if config is None:
-        return 1
+        return 2
     store = open_library(options, config)
     if store is None:
         return 1
@@ -78,11 +83,17 @@ def run(options: argparse.Namespace, name: str) -> int:
 
 def _read(start_url: str, store: Store, config: Config, offline: bool) -> int:
     from hnreader.app import HnReaderApp  # Textual is imported only when the TUI opens
-    from hnreader.catalogue import all_sites
-    from hnreader.fetch import Fetcher
     from hnreader.sites import SiteSession
 
-    fetcher = Fetcher(config.network, sites=all_sites(config))
+    fetcher = None if offline else _fetcher(config)  # offline: no network client at all
     session = SiteSession(fetcher, store, offline=offline)
-    HnReaderApp(start_url, session=session, config=config).run()  # closes the fetcher
-    return 0
+    app = HnReaderApp(start_url, session=session, config=config)
+    app.run()  # closes the fetcher
+    return app.return_code or 0
+
+
+def _fetcher(config: Config) -> Fetcher:
+    from hnreader.catalogue import all_sites
+    from hnreader.fetch import Fetcher
+
+    return Fetcher(config.network, sites=all_sites(config))

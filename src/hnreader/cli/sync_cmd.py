@@ -3,7 +3,8 @@
 On a terminal a live display shows sections, list pages, articles, bytes, rate and ETA;
 otherwise a plain line every few seconds. A summary follows; the exit status is 0 when
 everything synced, 1 when anything failed (or the sync could not start), 130 after Ctrl-C
-(everything saved so far stays, and the next run goes on from there).
+(everything saved so far stays, and the next run goes on from there); 2 when the
+configuration has a mistake.
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ def run(options: argparse.Namespace, name: str) -> int:
     """Sync the site(s); see the module docstring for the exit status."""
     config = load_settings()
     if config is None:
-        return 1
+        return 2  # a configuration mistake, as for every command
     store = open_library(options, config)
     if store is None:
         return 1

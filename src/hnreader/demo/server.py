@@ -33,6 +33,9 @@ class _DemoHandler(BaseHTTPRequestHandler):
     server_version = "nginx"  # what such sites typically announce
     sys_version = ""
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in separate writes; with Nagle on, a keep-alive client waits
+    # for the delayed ACK (~40 ms) before the body arrives.
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: object) -> None:
         """Stay quiet: the server runs inside the TUI and the tests."""

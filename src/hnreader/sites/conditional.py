@@ -8,10 +8,12 @@ still correct, only more expensive) when the fetcher cannot send them.
 from __future__ import annotations
 
 import inspect
-from typing import Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
-from hnreader.fetch import Fetcher
 from hnreader.models import Page
+
+if TYPE_CHECKING:
+    from hnreader.fetch import Fetcher, FetchKind
 
 ValidatorStyle = Literal["keywords", "headers", "none"]
 
@@ -47,7 +49,7 @@ async def fetch_conditional(
     etag: str | None = None,
     last_modified: str | None = None,
     *,
-    kind: str = "any",
+    kind: FetchKind = "any",
 ) -> Page:
     """Fetch ``url``, asking for a 304 if it still matches ``etag`` / ``last_modified``.
 

@@ -1,27 +1,27 @@
-"""Why something could not be loaded from a site or from the library."""
+"""Why something could not be loaded from a site or from the library.
+
+:class:`NotAvailableOffline` is importable from here, but defined (with the network client
+it derives from) only when first used: see :mod:`hnreader.sites.offline_error`.
+"""
 
 from __future__ import annotations
 
-from hnreader.fetch import FetchError
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from hnreader.fetch import FetchError
+    from hnreader.sites.offline_error import NotAvailableOffline
+
+__all__ = ["NotAvailableOffline", "is_network_failure"]
 
 
-class NotAvailableOffline(FetchError):
-    """The network is unreachable (or hnreader is offline) and the page was never stored.
+def __getattr__(name: str) -> Any:
+    """Import :class:`NotAvailableOffline` on first use (module attribute hook)."""
+    if name == "NotAvailableOffline":
+        from hnreader.sites.offline_error import NotAvailableOffline
 
-    A :class:`FetchError`, so code that already reports fetch failures shows it as they are.
-    ``cause`` is the network failure that made hnreader fall back to the library, if any.
-    """
-
-    def __init__(self, url: str, cause: FetchError | None = None) -> None:
-        super().__init__(url, "not available offline")
-        self.cause = cause
-        detail = f" ({cause.reason})" if cause is not None else ""
-        self.args = (f"{url} is not available offline: it was never stored{detail}",)
-
-    @property
-    def is_network(self) -> bool:
-        """Always true: the page is missing because the network is not being used."""
-        return True
+        return NotAvailableOffline
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def is_network_failure(exc: FetchError) -> bool:

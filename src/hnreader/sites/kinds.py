@@ -10,15 +10,18 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-from hnreader.extract.api import extract_article, extract_list, extract_tree
-from hnreader.extract.continuation import continuation_urls, stitch
-from hnreader.fetch import Fetcher, FetchError
 from hnreader.models import Article, ArticleList, Page, SiteTree
 from hnreader.sites.conditional import fetch_conditional
 from hnreader.sites.errors import is_network_failure
-from hnreader.store import PageKind, Store
+
+if TYPE_CHECKING:
+    from hnreader.fetch import Fetcher, FetchError, FetchKind
+    from hnreader.store import PageKind, Store
+
+# The extraction engine is imported where a page is extracted: a reader opened offline never
+# extracts, and importing the engine was the largest part of its start-up.
 
 T = TypeVar("T")
 StoreCall = Callable[..., object]
@@ -53,6 +56,8 @@ class Fetched:
 
 
 def _readable(fetched: Fetched, page: Page, error: ValueError) -> FetchError:
+    from hnreader.fetch import FetchError
+
     return FetchError(fetched.key, f"the page cannot be read ({error})", page.status)
 
 
@@ -60,7 +65,7 @@ class Kind(Generic[T]):
     """How one kind of thing is stored, fetched, extracted and saved."""
 
     page_kind: PageKind = "article"
-    fetch_kind = "page"  # what the fetcher may accept: "page" refuses non-HTML bodies
+    fetch_kind: FetchKind = "page"  # what the fetcher may accept: "page" refuses non-HTML bodies
 
     def stored(self, store: Store, url: str) -> Stored[T] | None:
         """The stored copy, with validators (runs in a thread)."""
@@ -101,6 +106,8 @@ class _TreeKind(Kind[SiteTree]):
         return self._with_page(store, url, None if saved is None else saved.value)
 
     def extract(self, fetched: Fetched) -> SiteTree:
+        from hnreader.extract.api import extract_tree
+
         page = fetched.page
         try:
             tree = extract_tree(page.content, page.url, page.content_type)
@@ -120,6 +127,8 @@ class _ListKind(Kind[ArticleList]):
         return self._with_page(store, url, None if saved is None else saved.value)
 
     def extract(self, fetched: Fetched) -> ArticleList:
+        from hnreader.extract.api import extract_list
+
         page = fetched.page
         try:
             article_list = extract_list(page.content, page.url, page.content_type)
@@ -141,6 +150,9 @@ class _ArticleKind(Kind[Article]):
     async def fetch(
         self, fetcher: Fetcher, url: str, stored: Stored[Article] | None
     ) -> Fetched | None:
+        from hnreader.extract.continuation import continuation_urls
+        from hnreader.fetch import FetchError
+
         first = await super().fetch(fetcher, url, stored)
         if first is None:
             return None
@@ -159,6 +171,9 @@ class _ArticleKind(Kind[Article]):
         return Fetched(url, page, tuple(later))
 
     def extract(self, fetched: Fetched) -> Article:
+        from hnreader.extract.api import extract_article
+        from hnreader.extract.continuation import stitch
+
         parts: list[Article] = []
         for page in (fetched.page, *fetched.later):
             try:
@@ -174,7 +189,7 @@ class _ArticleKind(Kind[Article]):
 
 
 class _AssetKind(Kind[bytes]):
-    fetch_kind = "asset"
+    fetch_kind: FetchKind = "asset"
 
     def stored(self, store: Store, url: str) -> Stored[bytes] | None:
         asset = store.get_asset(url)

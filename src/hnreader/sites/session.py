@@ -17,14 +17,16 @@ import asyncio
 import logging
 import time
 from dataclasses import dataclass
-from typing import Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 
-from hnreader.fetch import Fetcher, FetchError
 from hnreader.models import Article, ArticleList, SiteTree
 from hnreader.sites import kinds
-from hnreader.sites.errors import NotAvailableOffline, is_network_failure
+from hnreader.sites.errors import is_network_failure
 from hnreader.sites.kinds import Kind
 from hnreader.store import Store, StoreError
+
+if TYPE_CHECKING:
+    from hnreader.fetch import Fetcher
 
 log = logging.getLogger("hnreader.sites")
 
@@ -111,8 +113,13 @@ class SiteSession:
         fetcher = self.fetcher
         if fetcher is None or not self._should_fetch(have_copy=stored is not None and not strict):
             if stored is None or strict:
-                raise NotAvailableOffline(url)
+                raise _not_available(url)
             return Loaded(stored.value, "stored")
+        # Imported only on the way to the network: they bring in the network client, which a
+        # reader opened offline never needs.
+        from hnreader.fetch import FetchError
+        from hnreader.sites.offline_error import NotAvailableOffline
+
         try:
             fetched = await kind.fetch(fetcher, url, stored)
         except FetchError as exc:
@@ -153,3 +160,10 @@ class SiteSession:
         except StoreError as exc:
             log.warning("could not save to the library: %s", exc)
             self.store_problem = exc
+
+
+def _not_available(url: str) -> Exception:
+    """The error for ``url`` missing offline (its module imports the network client)."""
+    from hnreader.sites.offline_error import NotAvailableOffline
+
+    return NotAvailableOffline(url)

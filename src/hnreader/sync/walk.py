@@ -3,9 +3,10 @@
 One producer walks the list pages section by section and feeds article URLs into a small
 bounded queue; a few workers load them. The queue bound keeps memory flat however large the
 site: nothing holds more than a handful of pages at once, and only the URLs already seen
-(for de-duplication) grow with the site. Every article is saved in its own transaction as it
-arrives, so a sync stopped at any moment keeps everything finished so far, and the next run
-(conditional requests: 304s cost no body) fetches only what is missing or changed.
+(for de-duplication) grow with the site. Articles are saved a small batch per transaction
+(:mod:`hnreader.sync.articles`), flushed when the sync ends or is cancelled, so a stopped sync
+keeps everything finished so far, and the next run (conditional requests: 304s cost no body)
+fetches only what is missing or changed.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from datetime import date
 from hnreader.fetch import FetchError
 from hnreader.models import Article
 from hnreader.sites import SiteSession, kinds
+from hnreader.sites.session import Loaded
 from hnreader.store import StoreError
+from hnreader.sync.articles import ArticleBatch, load_article
 from hnreader.sync.report import ItemKind, SyncProgress, SyncReport
 from hnreader.sync.robots import Policy, robots_policy
 from hnreader.sync.scope import SiteScope, SyncError, is_before, is_file, list_urls
@@ -44,6 +47,17 @@ class _Run:
     images: bool
     attachments: bool
     seen: set[str] = field(default_factory=set)
+    batch: ArticleBatch | None = None
+
+    def saved(self, url: str, loaded: Loaded[Article]) -> None:
+        """Count an article once it is in the library."""
+        self.progress.articles.count(loaded)
+        self.notify(self.progress)
+
+    def not_saved(self, url: str, reason: str) -> None:
+        """Count an article whose batch could not be written."""
+        self.progress.fail(url, "article", reason)
+        self.notify(self.progress)
 
     def first_time(self, url: str) -> bool:
         """True the first time ``url`` comes up in this sync."""
@@ -119,12 +133,15 @@ class _Run:
         while (url := await queue.get()) is not None:
             self.progress.current = url
             try:
-                loaded = await self.session.load(kinds.ARTICLE, url, strict=True)
+                loaded, record = await load_article(self.session, url)
             except ITEM_ERRORS as exc:
                 self.progress.fail(url, "article", str(exc))
             else:
-                self.progress.articles.count(loaded)
                 self.progress.downloaded += loaded.downloaded
+                if record is None or self.batch is None:
+                    self.progress.articles.count(loaded)  # unchanged: nothing to save
+                else:
+                    await self.batch.add(record, loaded)  # counted once it is saved
                 await self.files(loaded.value, fresh=loaded.outcome != "unchanged")
             self.notify(self.progress)
 
@@ -203,15 +220,19 @@ async def sync_site(
     state.sections_total = len(chosen)
     run.notify(state)
     queue: asyncio.Queue[str | None] = asyncio.Queue(maxsize=workers * 4)
+    run.batch = batch = ArticleBatch(session, run.saved, run.not_saved)
     try:
         async with asyncio.TaskGroup() as group:
             crews = [group.create_task(run.work(queue)) for _ in range(max(1, workers))]
             await run.walk_lists(queue, [url for _, url in chosen])
             for _ in crews:
                 await queue.put(None)
+        await batch.flush()
     except asyncio.CancelledError:
         state.cancelled = True
         raise
     finally:
+        # Cancelled or failed: what was extracted is still saved (awaiting is not safe here).
+        batch.flush_now()
         state.finished = time.monotonic()
     return SyncReport.from_progress(state)

@@ -6,8 +6,6 @@ import logging
 
 from rich.text import Text
 
-from hnreader.fetch import FetchError
-
 log = logging.getLogger(__name__)
 
 
@@ -17,6 +15,8 @@ def describe_error(what: str, error: BaseException) -> Text:
     Fetch failures already read well; extraction failures (``ValueError``) say the page could
     not be understood; anything else is a bug, so it is also logged with its traceback.
     """
+    from hnreader.fetch import FetchError  # not at the top: it imports the network client
+
     if isinstance(error, FetchError):
         reason = str(error)
     elif isinstance(error, ValueError):
