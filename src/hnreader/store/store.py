@@ -64,6 +64,8 @@ class Store(Maintenance):
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
+        self._idle = threading.Condition(self._lock)
+        self._busy = 0  # reads and writes in progress, on any thread
         self._closed = False
 
     @classmethod
@@ -101,8 +103,23 @@ class Store(Maintenance):
         return conn
 
     @contextmanager
+    def _in_use(self) -> Iterator[None]:
+        # A worker thread may still be inside a write when another thread closes the store
+        # (a cancelled sync): close() waits for it instead of pulling the connection away.
+        with self._lock:
+            if self._closed:
+                raise StoreError(f"the library {self.path} is closed")
+            self._busy += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._busy -= 1
+                self._idle.notify_all()
+
+    @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        with translate_errors(self.path):
+        with self._in_use(), translate_errors(self.path):
             conn = self._conn()
             conn.execute("BEGIN IMMEDIATE")
             try:
@@ -115,13 +132,18 @@ class Store(Maintenance):
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
-        with translate_errors(self.path):
+        with self._in_use(), translate_errors(self.path):
             yield self._conn()
 
     def close(self) -> None:
-        """Close every thread's connection; call it once no thread uses the store any more."""
+        """Close every thread's connection, after the reads and writes in progress end.
+
+        Later reads and writes raise :class:`StoreError`. A thread stuck for more than a
+        minute is not waited for any longer: its connection is closed under it.
+        """
         with self._lock:
             self._closed = True
+            self._idle.wait_for(lambda: self._busy == 0, timeout=60)
             connections, self._connections = self._connections, []
         for conn in connections:
             conn.close()
