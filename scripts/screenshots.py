@@ -106,6 +106,7 @@ SHOTS = [
     Shot("article.svg", shot_article),
     Shot("search.svg", shot_search),
     Shot("high-contrast.svg", shot_article, ReaderConfig(theme="high-contrast")),
+    Shot("article-huge.svg", shot_article, ReaderConfig(font_step="huge")),
 ]
 
 
