@@ -26,6 +26,8 @@ _WELCOME = re.compile(r"([\w\u4e00-\u9fff（）()·]{2,24}?)\s*(?:欢迎您|欢�
 _TITLE_SEPARATORS = re.compile(r"\s*(?:[-_|–—·:：]+|\s{2,})\s*")
 _GENERIC_ALT = re.compile(r"^(?:logo|首页|图片|image|img|banner|网站标志|标志)$", re.IGNORECASE)
 _MAX_NAME = 30
+# What stands before 欢迎 in a header bar that is not a name: "今天是…年…月…日 星期一 欢迎访问".
+_DATE_WORD = re.compile(r"^(?:(?:星期|礼拜|周)[一二三四五六日天]|.*\d+\s*[年月日].*|今天.*)$")
 _HOME_PATH = re.compile(r"/?(?:index|default)?(?:\.s?html?|\.jsp|\.php|\.aspx?)?", re.IGNORECASE)
 
 
@@ -45,6 +47,8 @@ def site_name(tree: LexborHTMLParser, root: LexborNode, url: str) -> str:
 
 def _usable(name: str) -> str | None:
     name = clean_text(name)
+    if _DATE_WORD.match(name):
+        return None
     return name if 2 <= len(name) <= _MAX_NAME else None
 
 
