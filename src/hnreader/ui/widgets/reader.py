@@ -27,6 +27,7 @@ from hnreader.render import glyphs
 from hnreader.render.layout import INDENT, clean_text, display_text
 from hnreader.ui.widgets.reader_attachments import AttachmentChosen, AttachmentList
 from hnreader.ui.widgets.reader_body import article_parts, meta_line
+from hnreader.ui.widgets.reader_extras import ReadAloud, SpeechUnavailable, export_markdown
 from hnreader.ui.widgets.reader_image import ImageMode, image_placeholder
 from hnreader.ui.widgets.reader_parts import ReaderHeader, StepButton
 from hnreader.ui.widgets.reader_text import ArticleText
@@ -91,6 +92,8 @@ class ArticleReader(VerticalScroll):
         Binding("minus", "smaller", "Smaller text", key_display="-", id="reader.smaller"),
         Binding("0", "normal_size", "Normal text size (中)", id="reader.normal_size"),
         Binding("a", "attachments", "Attachments", show=False, id="reader.attachments"),
+        Binding("e", "export", "Export (Markdown)", show=False, id="reader.export"),
+        Binding("r", "read_aloud", "Read aloud", show=False, id="reader.read_aloud"),
     ]
 
     class FontStepChanged(Message):
@@ -127,6 +130,7 @@ class ArticleReader(VerticalScroll):
         self.images: ImageMode = images
         self.download_dir = download_dir  # None: hnreader.paths.downloads_dir()
         self.saved: dict[str, Path] = {}  # attachment URL -> where it was saved
+        self.read_aloud = ReadAloud()
         self._message: tuple[str, bool] | None = None
         self._lines: list[str] = []
         self._lock = asyncio.Lock()
@@ -200,6 +204,30 @@ class ArticleReader(VerticalScroll):
     async def action_normal_size(self) -> None:
         """Back to the normal step, 中."""
         await self._change_step("medium", by_user=True)
+
+    def action_export(self) -> None:
+        """Save the article as Markdown in the downloads folder and say where."""
+        if self.article is None:
+            return
+        try:
+            path = export_markdown(self.article, self.download_dir)
+        except OSError as exc:
+            self.notify(f"Could not export: {exc.strerror or exc}", severity="error")
+            return
+        self.notify(f"已导出 Exported to {path}")
+
+    def action_read_aloud(self) -> None:
+        """Read the article aloud with the installed speech engine, or stop reading."""
+        if self.article is None:
+            return
+        try:
+            self.notify(self.read_aloud.toggle(self.article))
+        except SpeechUnavailable as exc:
+            self.notify(str(exc), severity="warning", timeout=10)
+
+    def on_unmount(self) -> None:
+        """Stop any read-aloud when the reader goes away."""
+        self.read_aloud.stop()
 
     def action_attachments(self) -> None:
         """Move to the attachment list, if the article has one."""
