@@ -35,7 +35,11 @@ def test_help_lists_every_subcommand() -> None:
         assert name in result.stdout
 
 
-def test_no_arguments_prints_usage_and_fails() -> None:
+def test_help_prints_usage_and_no_arguments_without_a_terminal_still_do() -> None:
+    # With a terminal, no arguments open the site picker; scripts (no TTY) keep the usage.
+    result = hnreader("--help")
+    assert result.returncode == 0
+    assert "usage: hnreader" in result.stdout
     result = hnreader()
     assert result.returncode == 2
     assert "usage: hnreader" in result.stdout

@@ -1,5 +1,8 @@
 """``hnreader [URL] [--demo] [--offline] [--data-dir DIR]``: open the terminal reader on a site.
 
+With no site and a terminal to draw on, a site picker opens first
+(:class:`hnreader.ui.screens.sites.SitePickerApp`).
+
 The reader keeps everything it loads in the library at ``--data-dir`` and falls back to it
 when the network fails; ``--offline`` reads from the library only.
 """
@@ -7,6 +10,7 @@ when the network fails; ``--offline`` reads from the library only.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -39,8 +43,11 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
 
 
 def wants_reader(options: argparse.Namespace) -> bool:
-    """Whether the options name something to open."""
-    return bool(options.demo or options.url)
+    """Whether the options name something to open, or the site picker can ask for it.
+
+    The picker needs a terminal: without one (scripts, pipes) the usage is printed instead.
+    """
+    return bool(options.demo or options.url) or (sys.stdin.isatty() and sys.stdout.isatty())
 
 
 @contextmanager
@@ -65,17 +72,28 @@ def run(options: argparse.Namespace, name: str) -> int:
     config = load_settings()
     if config is None:
         return 2
+    url, demo = options.url, options.demo
+    if not (url or demo):
+        from hnreader.ui.screens.sites import DEMO_CHOICE, SitePickerApp
+
+        url = SitePickerApp(config).run()
+        if url is None:
+            return 0  # the user quit the picker
+        demo = url == DEMO_CHOICE  # a flag of its own: ``hnreader demo`` names a site
+        config = load_settings()  # the picker may have stored the flagship's address
+        if config is None:
+            return 2
     store = open_library(options, config)
     if store is None:
         return 1
     with store:
-        if options.demo:
+        if demo:
             with demo_server() as server:
                 return _read(server.sites[0][1], store, config, options.offline)
         from hnreader.catalogue import SiteAddressUnknown, SiteNotFound, resolve_site
 
         try:
-            site = resolve_site(options.url, config)
+            site = resolve_site(url, config)
         except (SiteNotFound, SiteAddressUnknown) as exc:
             return fail(str(exc))
         return _read(site.url, store, config, options.offline)
