@@ -98,6 +98,19 @@ class Kind(Generic[T]):
         raise NotImplementedError
 
 
+_Keyed = TypeVar("_Keyed", SiteTree, ArticleList)
+
+
+def _extract_page(fetched: Fetched, extract: Callable[[bytes, str, str | None], _Keyed]) -> _Keyed:
+    """Extract the fetched page, named by the address it was asked for (before redirects)."""
+    page = fetched.page
+    try:
+        value = extract(page.content, page.url, page.content_type)
+    except ValueError as exc:
+        raise _readable(fetched, page, exc) from exc
+    return replace(value, url=fetched.key)
+
+
 class _TreeKind(Kind[SiteTree]):
     page_kind: PageKind = "tree"
 
@@ -108,12 +121,7 @@ class _TreeKind(Kind[SiteTree]):
     def extract(self, fetched: Fetched) -> SiteTree:
         from hnreader.extract.api import extract_tree
 
-        page = fetched.page
-        try:
-            tree = extract_tree(page.content, page.url, page.content_type)
-        except ValueError as exc:
-            raise _readable(fetched, page, exc) from exc
-        return replace(tree, url=fetched.key)
+        return _extract_page(fetched, extract_tree)
 
     def save(self, store: Store, value: SiteTree, fetched: Fetched) -> None:
         store.save_tree(value, fetched.keyed(fetched.page))
@@ -129,12 +137,7 @@ class _ListKind(Kind[ArticleList]):
     def extract(self, fetched: Fetched) -> ArticleList:
         from hnreader.extract.api import extract_list
 
-        page = fetched.page
-        try:
-            article_list = extract_list(page.content, page.url, page.content_type)
-        except ValueError as exc:
-            raise _readable(fetched, page, exc) from exc
-        return replace(article_list, url=fetched.key)
+        return _extract_page(fetched, extract_list)
 
     def save(self, store: Store, value: ArticleList, fetched: Fetched) -> None:
         store.save_list(value, fetched.keyed(fetched.page))
