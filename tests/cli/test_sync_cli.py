@@ -164,6 +164,36 @@ def test_sync_demo_serves_the_demo_edition_and_skips_sites_without_the_section(
     assert f"{len(GSGG)} new" in result.stdout
 
 
+def test_sync_without_a_site_refreshes_the_sites_in_the_library(
+    demo_server: DemoServer, library: Path
+) -> None:
+    portal = demo_server.sites[1][1]
+    result = hnreader("sync", "--section", "公示公告", data_dir=library)
+    assert result.returncode == 0, result.stderr
+    assert f"Synced {portal}: 0 new, 0 updated" in result.stdout
+    assert result.stdout.count("Synced ") == 1  # only the site already read, not the catalogue
+
+
+def test_sync_without_a_site_on_an_empty_library_says_what_to_name(tmp_path: Path) -> None:
+    assert_one_clean_line(hnreader("sync", data_dir=tmp_path), "no site yet", "demo")
+
+
+def test_sync_without_a_site_serves_the_demo_edition_when_it_is_in_the_library(
+    tmp_path: Path,
+) -> None:
+    from hnreader.cli.reader_cmd import DEMO_PORT
+
+    try:
+        DemoServer(port=DEMO_PORT).stop()
+    except OSError:
+        pytest.skip(f"port {DEMO_PORT} is in use by another hnreader")
+    first = hnreader("sync", "demo", "--section", "公示公告", "--pages", "1", data_dir=tmp_path)
+    assert first.returncode == 0, first.stderr
+    again = hnreader("sync", "--section", "公示公告", "--pages", "1", data_dir=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert f"Synced http://127.0.0.1:{DEMO_PORT}/portal/: 0 new, 0 updated" in again.stdout
+
+
 def test_store_problems_are_one_clear_line(tmp_path: Path) -> None:
     newer = tmp_path / "newer"
     newer.mkdir()

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from hnreader.cli.cache_cmd import add_data_dir, fail, human_bytes, load_settings, open_library
 
@@ -51,7 +52,7 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
         nargs="?",
         metavar="SITE",
         help="a site's name in the catalogue, its home page URL, or 'demo' "
-        "(default: every catalogue site whose address is known)",
+        "(default: every site already in the library)",
     )
     parser.add_argument(
         "--section",
@@ -80,7 +81,7 @@ def run(options: argparse.Namespace, name: str) -> int:
         return 1
     watcher = _Watcher(sys.stderr.isatty())
     try:
-        with store, _targets(options.site, config) as sites:
+        with store, _targets(options.site, config, store) as sites:
             reports = asyncio.run(_sync_all(store, sites, config, options, watcher.update))
     except KeyboardInterrupt:
         watcher.close()
@@ -104,28 +105,75 @@ class _StartError(Exception):
 
 
 @contextmanager
-def _targets(site: str | None, config: Config) -> Iterator[list[SiteConfig]]:
-    """The sites to sync: the one named, the demo edition served here, or every known one."""
-    from hnreader.catalogue import SiteAddressUnknown, SiteNotFound, all_sites, resolve_site
-    from hnreader.config import SiteConfig
+def _targets(site: str | None, config: Config, store: Store) -> Iterator[list[SiteConfig]]:
+    """The sites to sync: the one named, the demo edition served here, or those in the library."""
+    from hnreader.catalogue import SiteAddressUnknown, SiteNotFound, resolve_site
 
     if site == "demo":
-        from hnreader.cli.reader_cmd import demo_server
-
-        with demo_server() as server:
-            # The demo is served from this process: no need to spare it with a rate limit.
-            yield [SiteConfig(name, home, rate_limit=0.0) for name, home in server.sites]
+        with _demo_sites() as sites:
+            yield sites
         return
     if site is None:
-        known = [entry for entry in all_sites(config) if entry.url]
-        if not known:
-            raise _StartError("name a site to sync: a catalogue name, a home page URL or 'demo'")
-        yield known
+        with _library_sites(config, store) as sites:
+            yield sites
         return
     try:
         yield [resolve_site(site, config)]
     except (SiteNotFound, SiteAddressUnknown) as exc:
         raise _StartError(str(exc)) from exc
+
+
+@contextmanager
+def _demo_sites() -> Iterator[list[SiteConfig]]:
+    """The demo edition's sites, served from this process while the sync runs."""
+    from hnreader.cli.reader_cmd import demo_server
+    from hnreader.config import SiteConfig
+
+    with demo_server() as server:
+        # The demo is served from this process: no need to spare it with a rate limit.
+        yield [SiteConfig(name, home, rate_limit=0.0) for name, home in server.sites]
+
+
+@contextmanager
+def _library_sites(config: Config, store: Store) -> Iterator[list[SiteConfig]]:
+    """Every site whose section tree is in the library, with its catalogue settings.
+
+    Refreshing what the user already reads is the useful default; syncing every site the
+    catalogue knows would fetch whole government sites nobody asked for. Sites at the demo
+    edition's own address are synced by serving the demo here, as ``sync demo`` does.
+    """
+    from hnreader.catalogue import SiteNotFound, resolve_site, same_site
+    from hnreader.cli.reader_cmd import DEMO_PORT
+
+    homes = [saved.value.url for saved in store.trees()]
+    if not homes:
+        raise _StartError(
+            "the library has no site yet: name one to sync (a catalogue name, a home page "
+            "URL or 'demo'; see 'hnreader sites list')"
+        )
+    demo_home = f"http://127.0.0.1:{DEMO_PORT}/"
+    wants_demo = any(urlsplit(home).netloc == urlsplit(demo_home).netloc for home in homes)
+    sites = []
+    for home in homes:
+        if urlsplit(home).netloc == urlsplit(demo_home).netloc:
+            continue
+        try:
+            sites.append(resolve_site(home, config))
+        except SiteNotFound as exc:  # an address stored by an older version, now refused
+            raise _StartError(str(exc)) from exc
+    if not wants_demo:
+        yield sites
+        return
+    with _demo_sites() as demo:
+        served = [d for d in demo if any(same_site(d.url, home) for home in homes)]
+        if not served:
+            print(
+                "hnreader: skipped the demo edition: another hnreader is serving it "
+                "(run 'hnreader sync demo' when it has stopped)",
+                file=sys.stderr,
+                flush=True,
+            )
+        yield sites + served
 
 
 async def _sync_all(
