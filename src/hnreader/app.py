@@ -22,11 +22,7 @@ from hnreader import paths
 from hnreader.config import Config, Script
 from hnreader.models import ListItem
 from hnreader.sites import SiteSession
-from hnreader.ui.commands import binding_commands, key_groups
-from hnreader.ui.screens.help import HelpScreen
 from hnreader.ui.screens.main import MainScreen, shown_in
-from hnreader.ui.screens.saved import BookmarksScreen, HistoryScreen
-from hnreader.ui.screens.search import SearchScreen
 from hnreader.ui.state import STATE_FILE, ReaderState, load_state, save_state
 from hnreader.ui.themes import HIGH_CONTRAST, TEXTUAL_THEMES, THEME_LABELS, next_theme
 from hnreader.ui.widgets.reader import ArticleReader
@@ -102,21 +98,32 @@ class HnReaderApp(App[None]):
 
     # -- side screens ---------------------------------------------------------------------
 
+    # The side screens are imported when first shown: the first frame needs none of them.
+
     def action_help(self) -> None:
         """Show every key."""
+        from hnreader.ui.commands import key_groups
+        from hnreader.ui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(key_groups(self)))
 
     def action_search(self) -> None:
         """Search the library."""
+        from hnreader.ui.screens.search import SearchScreen
+
         self._show(SearchScreen(self.session.store, self.display_text))
 
     def action_bookmarks(self) -> None:
         """List the bookmarked articles."""
+        from hnreader.ui.screens.saved import BookmarksScreen
+
         self._show(BookmarksScreen(self.session.store, self.display_text))
 
     def action_history(self) -> None:
         """List the articles read lately."""
+        from hnreader.ui.screens.saved import HistoryScreen
+
         self._show(HistoryScreen(self.session.store, self.display_text))
 
     def _show(self, screen: Screen[ListItem | None]) -> None:
@@ -166,6 +173,8 @@ class HnReaderApp(App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The built-in commands and every action bound in the reader."""
+        from hnreader.ui.commands import binding_commands
+
         yield from super().get_system_commands(screen)
         yield from binding_commands(self, screen)
 

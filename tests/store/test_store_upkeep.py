@@ -80,6 +80,7 @@ def test_pruning_by_age_keeps_bookmarks_marks_and_new_content(store: Store) -> N
     store.save_article(new_article, html_page(new_article))
     result = store.prune_older_than(datetime.now(UTC) - timedelta(days=30))
     assert result.articles == 3
+    assert result.pages == 3  # the pruned articles' own; the bookmarked one keeps its page
     assert result.assets == 4
     remaining = {s.article.url for s in store.iter_articles()}
     assert remaining == {old[0], new_article.url}

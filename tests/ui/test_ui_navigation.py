@@ -14,7 +14,7 @@ from hnreader.demo.server import DemoServer
 from hnreader.models import ListItem, Section
 from hnreader.ui.screens.help import HelpScreen
 from hnreader.ui.screens.main import LIST, READER, TREE
-from hnreader.ui.widgets.reader import meta_line
+from hnreader.ui.widgets.reader_body import meta_line
 
 WIDE = (120, 36)
 
@@ -113,7 +113,7 @@ async def test_reaching_the_end_of_the_list_loads_the_next_page(demo_server: Dem
         assert listing.next_url == (
             urljoin(demo_server.base_url, second.next) if second.next else None
         )
-        assert not listing.has_class("-loading")
+        assert not listing.loading_shown
         await pilot.press("down", "enter")  # the list stays usable: open the next article
         await wait_for(pilot, lambda: parts(app)[2].article is not None, "the article")
         article = parts(app)[2].article

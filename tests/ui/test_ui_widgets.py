@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from textual.app import App, ComposeResult
+from textual.widgets import Static
 
 from hnreader import models
 from hnreader.models import Article, Attachment, Block, Image, ListItem, Section, SiteTree
 from hnreader.store import ReadingState
 from hnreader.ui.widgets.article_list import BOOKMARK_MARK, UNREAD_MARK, ArticleList
-from hnreader.ui.widgets.reader import INDENT, ArticleReader, image_placeholder, meta_line
+from hnreader.ui.widgets.reader import INDENT, ArticleReader
+from hnreader.ui.widgets.reader_body import meta_line
+from hnreader.ui.widgets.reader_image import image_placeholder
 from hnreader.ui.widgets.section_tree import SectionTree
 from hnreader.ui.widgets.status_bar import StatusBar
 
@@ -111,10 +114,10 @@ async def test_list_shows_dates_and_titles_and_asks_for_more_at_the_end() -> Non
         await pilot.pause()
         assert app.heard == ["http://x.invalid/l_2.html"]
         listing.begin_more()
-        assert listing.has_class("-loading")
+        assert listing.loading_shown
         more = (ListItem("第四篇", "http://x.invalid/4.html", None),)
         listing.append_page(models.ArticleList("http://x.invalid/l_2.html", "栏目", more))
-        assert not listing.has_class("-loading")
+        assert not listing.loading_shown
         assert [item.title for item in listing.items][-1] == "第四篇"
         assert listing.next_url is None
         await pilot.press("enter")
@@ -160,7 +163,7 @@ async def test_status_bar_lists_loads_until_they_end() -> None:
         assert status.activity == "Loading 栏目…"
         status.end("list")
         assert status.activity == ""
-        assert not status.has_class("-busy")
+        assert not str(status.query_one("#status-activity", Static).content)
 
 
 async def test_list_marks_are_symbols_and_escape_sequences_are_not_passed_on() -> None:

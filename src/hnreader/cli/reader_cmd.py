@@ -83,6 +83,16 @@ def run(options: argparse.Namespace, name: str) -> int:
         config = load_settings()  # the picker may have stored the flagship's address
         if config is None:
             return 2
+    from hnreader.ui.startup import hold_collections, release_collections
+
+    hold_collections()  # until the first frame is drawn (the app releases it then)
+    try:
+        return _open(url, demo, options, config)
+    finally:
+        release_collections()  # the reader closed, or never opened
+
+
+def _open(url: str | None, demo: bool, options: argparse.Namespace, config: Config) -> int:
     store = open_library(options, config)
     if store is None:
         return 1
@@ -92,6 +102,7 @@ def run(options: argparse.Namespace, name: str) -> int:
                 return _read(server.sites[0][1], store, config, options.offline)
         from hnreader.catalogue import SiteAddressUnknown, SiteNotFound, resolve_site
 
+        assert url is not None  # without --demo, a site was named or picked
         try:
             site = resolve_site(url, config)
         except (SiteNotFound, SiteAddressUnknown) as exc:
@@ -102,6 +113,12 @@ def run(options: argparse.Namespace, name: str) -> int:
 def _read(start_url: str, store: Store, config: Config, offline: bool) -> int:
     from hnreader.app import HnReaderApp  # Textual is imported only when the TUI opens
     from hnreader.sites import SiteSession
+    from hnreader.ui.widgets.reader_picture import terminal_has_graphics
+
+    if terminal_has_graphics():
+        # textual-image asks the terminal what it draws as it loads, which must be done before
+        # Textual takes the terminal over; elsewhere the reader loads its image code later.
+        import hnreader.ui.widgets.reader_image  # noqa: F401
 
     fetcher = None if offline else _fetcher(config)  # offline: no network client at all
     session = SiteSession(fetcher, store, offline=offline)

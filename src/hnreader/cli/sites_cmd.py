@@ -17,12 +17,11 @@ from hnreader.catalogue import (
     load_user_sites,
     normalise_url,
     remove_user_site,
-    save_user_site,
 )
+from hnreader.catalogue.discover import SiteAddError, discover_site, draft_site, store_site
 from hnreader.cli.config_cmd import load_cli_config
 from hnreader.config import Config, SiteConfig
 from hnreader.config_file import config_path, sites_path
-from hnreader.fetch import FetchError
 from hnreader.models import Page, Section, SiteTree
 from hnreader.store import StoreError
 
@@ -132,9 +131,8 @@ def _add(options: argparse.Namespace, config: Config) -> int:
         return _fail("--name must not be empty")
     if options.encoding and not _known_encoding(options.encoding):
         return _fail(f"unknown encoding {options.encoding!r} (try gb18030 or utf-8)")
-    draft = SiteConfig(
-        name=(options.name or urlsplit(url).netloc).strip(),
-        url=url,
+    draft = replace(
+        draft_site(url),
         rate_limit=options.rate_limit,
         include=tuple(options.include),
         exclude=tuple(options.exclude),
@@ -146,19 +144,16 @@ def _add(options: argparse.Namespace, config: Config) -> int:
         host = urlsplit(url).netloc
         print(f"warning: the certificates of {host} will not be checked", file=sys.stderr)
     try:
-        page, tree = asyncio.run(_discover(draft, config))
-    except (FetchError, ValueError, OSError) as exc:
-        return _fail(f"cannot add {url}: {exc}")
-    site = replace(draft, name=(options.name or tree.site or draft.name).strip(), url=page.url)
-    existing = find_site(site.name, config)
-    if existing is not None and _origin(existing) == config_path().name:
-        return _fail(f"{site.name} is written in {config_path()}: change it there")
-    try:
-        replaced = save_user_site(site, config_path())
-        if options.data_dir:
-            _keep_tree(tree, page, options.data_dir)
-    except (OSError, ValueError, StoreError) as exc:
-        return _fail(f"cannot store {site.name}: {exc}")
+        found = asyncio.run(discover_site(draft, config.network, name=options.name))
+        replaced = store_site(found.site, config, config_path())
+    except SiteAddError as exc:
+        return _fail(str(exc))
+    site, tree = found.site, found.tree
+    if options.data_dir:
+        try:
+            _keep_tree(tree, found.page, options.data_dir)
+        except (OSError, ValueError, StoreError) as exc:
+            return _fail(f"cannot store the section tree of {site.name}: {exc}")
     print(f"{site.name}  <{site.url}>")
     _print_sections(tree.sections, 1)
     if not tree.sections:
@@ -173,19 +168,6 @@ def _known_encoding(name: str) -> bool:
     except LookupError:
         return False
     return True
-
-
-async def _discover(site: SiteConfig, config: Config) -> tuple[Page, SiteTree]:
-    """Fetch the home page with the site's own settings and extract its section tree."""
-    from hnreader.extract.api import extract_tree
-    from hnreader.fetch import Fetcher
-
-    async with Fetcher(config.network, sites=[site]) as fetcher:
-        page = await fetcher.fetch(site.url)
-    # A forced encoding travels as the charset the server should have declared.
-    content_type = f"text/html; charset={site.encoding}" if site.encoding else page.content_type
-    tree = await asyncio.to_thread(extract_tree, page.content, page.url, content_type)
-    return page, tree
 
 
 def _keep_tree(tree: SiteTree, page: Page, data_dir: str) -> None:

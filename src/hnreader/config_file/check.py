@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
-import difflib
 import math
 import tomllib
 import types
@@ -104,6 +103,8 @@ class _Where:
     def unknown(self, key: str, known: list[str]) -> str:
         where = f" in {self.header}" if self.table else ""
         message = f"{self.prefix(key)}: unknown key {key!r}{where}"
+        import difflib  # only a mistake needs it, not every start
+
         close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
         if close:
             return f"{message}; did you mean {close[0]!r}?"

@@ -21,6 +21,7 @@ from hnreader.extract.dom import (
     LexborHTMLParser,
     LexborNode,
     clean_text,
+    has_visible_text,
     parse_html,
     ruby_annotations,
     sanitize,
@@ -78,7 +79,9 @@ def extract_article(content: bytes | str, url: str, content_type: str | None = N
     more_pages = continuation_urls_in(tree, html, url)
     ruby = ruby_annotations(tree)  # before sanitize, which drops the readings
     sanitize(tree)
-    if tree.body is None or not (clean_text(tree.body.text(deep=True)) or tree.css_first("img")):
+    if tree.body is None or not (
+        has_visible_text(tree.body.text(deep=True)) or tree.css_first("img")
+    ):
         raise ArticleError(f"no readable content in the page from {url}")
     crumbs = find_breadcrumb(tree)
     title, title_warnings = find_title(tree, meta, crumbs)
@@ -91,15 +94,17 @@ def extract_article(content: bytes | str, url: str, content_type: str | None = N
     if location is None:
         warnings.append("no article body found")
     else:
-        body = build_blocks(location.node, base_url, ruby)
+        memo: dict[int, Attachment | None] = {}  # the attachment of each link of ``tree``
+        own_tree = location.tree is tree
+        body = build_blocks(location.node, base_url, ruby, memo if own_tree else None)
         if _text_size(body.blocks) < _MIN_BODY_TEXT:
             revealed = _body_hidden_by_css(html, title, base_url)
             if revealed is not None and _text_size(revealed.blocks) > _text_size(body.blocks) * 3:
                 body = revealed
                 warnings.append("the body is hidden by CSS on the page (shown by script)")
         blocks, attachments = body.blocks, body.attachments
-        if location.tree is tree:
-            attachments += _attachments_around(location.node, base_url, attachments)
+        if own_tree:
+            attachments += _attachments_around(location.node, base_url, attachments, memo)
         if body.spam_lines:
             warnings.append(f"{body.spam_lines} spam or link-farm line(s) dropped from the body")
     lines = _page_lines(tree)
@@ -156,7 +161,7 @@ def _body_hidden_by_css(html: str, title: str | None, base_url: str) -> BodyCont
 
 
 def _attachments_around(
-    body: LexborNode, base_url: str, known: list[Attachment]
+    body: LexborNode, base_url: str, known: list[Attachment], memo: dict[int, Attachment | None]
 ) -> list[Attachment]:
     """File links just outside the body (附件 boxes after it), up to a few levels up."""
     limit = len(body.text(deep=True)) * 1.5 + 600
@@ -166,7 +171,7 @@ def _attachments_around(
     for _ in range(3):
         if node is None or node.tag in ("body", "html") or len(node.text(deep=True)) > limit:
             break
-        for attachment in find_attachments(node, base_url):
+        for attachment in find_attachments(node, base_url, memo):
             if attachment.url not in urls:
                 urls.add(attachment.url)
                 found.append(attachment)

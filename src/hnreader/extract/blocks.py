@@ -13,8 +13,9 @@ import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
+from hnreader.extract.attachments import find_attachments
 from hnreader.extract.dom import LexborNode, clean_text
 from hnreader.extract.safety import safe_url
 from hnreader.extract.text_rules import (
@@ -44,6 +45,7 @@ _FURNITURE_PREFIXES = (
     "ad-", "ad_", "advert", "guanggao", "share", "bdshare", "related", "recommend", "comment-",
     "comment_", "comments",
 )  # fmt: skip
+_QUICK_COUNT = 40  # elements counted by hand before a CSS query is cheaper
 _MAX_CAPTION = 80
 _MAX_ICON = 24  # pixels: share buttons, bullets and emoji, not pictures
 _MAX_BOLD_HEADING = 40
@@ -87,7 +89,10 @@ class _Builder:
 
     def flush(self) -> None:
         """Close the open paragraph, if it has any text."""
-        text = clean_text("".join(part for part, _, _ in self.parts))
+        if not self.parts:  # most calls: a block boundary right after another
+            self.pending_ruby.clear()
+            return
+        text = clean_text("".join([part for part, _, _ in self.parts]))
         if text:
             visible = [part for part in self.parts if part[0].strip()]
             if all(offsite for _, _, offsite in visible):
@@ -188,17 +193,21 @@ class _Builder:
 
 
 def build_blocks(
-    body: LexborNode, base_url: str, ruby: Mapping[int, tuple[tuple[str, str], ...]] | None = None
+    body: LexborNode,
+    base_url: str,
+    ruby: Mapping[int, tuple[tuple[str, str], ...]] | None = None,
+    memo: dict[int, Attachment | None] | None = None,
 ) -> BodyContent:
     """The blocks of a body node, with captions attached and furniture removed.
 
     ``ruby`` maps ``<ruby>`` elements (by ``mem_id``, from ``dom.ruby_annotations`` taken before
     sanitizing) to their readings; each paragraph or heading gets the pairs of its own text.
+    ``memo`` is passed to ``find_attachments``.
     """
     builder = _Builder(base_url, ruby or {})
     builder.walk(body)
     builder.flush()
-    content = BodyContent(attachments=find_attachments(body, base_url))
+    content = BodyContent(attachments=find_attachments(body, base_url, memo))
     content.spam_lines += builder.offsite_lines
     attachment_names = {a.name for a in content.attachments}
     items = builder.items
@@ -229,23 +238,6 @@ def build_blocks(
         kind: BlockKind = "heading" if heading else "paragraph"
         content.blocks.append(Block(kind=kind, text=item.text, ruby=item.ruby))
     return content
-
-
-def find_attachments(scope: LexborNode, base_url: str) -> list[Attachment]:
-    """Links to files (PDF, DOC, XLS, ZIP …) under ``scope``, absolute and deduplicated."""
-    found: dict[str, Attachment] = {}
-    for link in scope.css("a[href]"):
-        href = (link.attributes.get("href") or "").strip()
-        if not href or href.startswith(("javascript:", "mailto:", "#")):
-            continue
-        url = safe_url(urljoin(base_url, href), base_url) or ""
-        extension = posixpath.splitext(unquote(urlsplit(url).path))[1].lower().lstrip(".")
-        if not url or extension not in ATTACHMENT_TYPES or url in found:
-            continue
-        name = clean_text(link.text(deep=True)) or clean_text(link.attributes.get("title") or "")
-        name = name or posixpath.basename(unquote(urlsplit(url).path))
-        found[url] = Attachment(name=name, url=url, type=extension)
-    return list(found.values())
 
 
 def _ruby_in(text: str, pairs: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
@@ -316,6 +308,8 @@ def _is_tiny(attrs: dict[str, str | None]) -> bool:
 def _is_furniture_box(node: LexborNode) -> bool:
     """A box whose class or id names it an ad, a share bar, comments or related articles."""
     attrs = node.attributes
+    if not attrs:
+        return False
     for token in f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().split():
         if token in ("ad", "comment") or token.startswith(_FURNITURE_PREFIXES):
             return True
@@ -326,6 +320,8 @@ def _is_furniture_box(node: LexborNode) -> bool:
 
 def _is_link_list(node: LexborNode) -> bool:
     """A list or box that is mostly links: related articles, link farms, share bars."""
+    if _has_few_links(node):
+        return False
     links = node.css("a")
     if len(links) < 3:
         return False
@@ -336,6 +332,22 @@ def _is_link_list(node: LexborNode) -> bool:
     if any(_looks_like_file(a) for a in links):
         return False  # an attachment list is content
     return linked / total > 0.6
+
+
+def _has_few_links(node: LexborNode) -> bool:
+    """Whether a small box holds fewer than 3 links, without a CSS query (most body blocks).
+
+    False when it holds more or is too big to count quickly (the query then decides).
+    """
+    links = 0
+    for index, element in enumerate(node.traverse()):
+        if index > _QUICK_COUNT:
+            return False
+        if element.tag == "a":
+            links += 1
+            if links >= 3:
+                return False
+    return True
 
 
 def _looks_like_file(link: LexborNode) -> bool:

@@ -27,6 +27,7 @@ _TEMPLATES = (
     ".wzy_nr",  # Hanweb
     ".bt_content",
 )
+_ANY_TEMPLATE = ", ".join(_TEMPLATES)
 _MARKERS = (
     re.compile(r"<!--\s*startprint\s*-->(.*?)<!--\s*endprint\s*-->", re.DOTALL | re.IGNORECASE),
     re.compile(
@@ -61,7 +62,8 @@ def locate_body(tree: LexborHTMLParser, html: str, title: str | None = None) -> 
 
     With the article's ``title``, containers close to its heading are preferred.
     """
-    for selector in _TEMPLATES:
+    has_template = tree.css_first(_ANY_TEMPLATE) is not None  # one query instead of eight
+    for selector in _TEMPLATES if has_template else ():
         found = [n for n in tree.css(selector) if _text_len(n) >= _MIN_TEMPLATE_TEXT]
         if found:
             best = max(found, key=_text_len)
@@ -119,7 +121,15 @@ def _densest(tree: LexborHTMLParser, heading_path: list[int]) -> LexborNode | No
     ranked = sorted(scores, key=scores.__getitem__, reverse=True)[:8]
     for key in ranked:
         scores[key] *= _closeness(nodes[key], heading_path)
-    best_key = max(ranked, key=lambda key: scores[key] * (1.0 - _link_density(nodes[key])))
+    densities: dict[int, float] = {}  # by mem_id: the parent walk below meets ranked nodes again
+
+    def link_density(node: LexborNode) -> float:
+        key = node.mem_id
+        if key not in densities:
+            densities[key] = _link_density(node)
+        return densities[key]
+
+    best_key = max(ranked, key=lambda key: scores[key] * (1.0 - link_density(nodes[key])))
     best = nodes[best_key]
     # Articles split into sibling blocks (lead, body, notes) score their parent nearly as high.
     parent = best.parent
@@ -127,7 +137,7 @@ def _densest(tree: LexborHTMLParser, heading_path: list[int]) -> LexborNode | No
         parent is not None
         and parent.tag not in ("html", "body")
         and scores.get(parent.mem_id, 0.0) >= 0.75 * scores[best.mem_id]
-        and _link_density(parent) < 0.35
+        and link_density(parent) < 0.35
     ):
         best, parent = parent, parent.parent
     return best

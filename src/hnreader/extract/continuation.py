@@ -77,13 +77,15 @@ def _linked_pages(
     tree: LexborHTMLParser, url: str, base_stem: str, extension: str, current: int
 ) -> list[str]:
     """Numbered sibling pages (``<stem>_N<ext>``) after ``current`` linked from the page."""
-    sibling = re.compile(rf"(?:^|/){re.escape(base_stem)}_(\d+){re.escape(extension)}$")
+    sibling: re.Pattern[str] | None = None  # compiled on the first candidate: most pages have none
     found: dict[int, str] = {}
     next_link: str | None = None
     for link in tree.css("a[href]"):
         raw = link.attributes.get("href") or ""
         if f"{base_stem}_" not in raw:
             continue  # cheap filter: continuation pages share the article's file name
+        if sibling is None:
+            sibling = re.compile(rf"(?:^|/){re.escape(base_stem)}_(\d+){re.escape(extension)}$")
         href = urljoin(url, raw.strip())
         number = sibling.search(urlsplit(href).path)
         if number is None:

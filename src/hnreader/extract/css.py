@@ -80,9 +80,12 @@ def hidden_selectors(tree: LexborHTMLParser) -> list[str]:
         if b"/*" in data:
             data = _CSS_COMMENT_BYTES.sub(b" ", data)
         lower = data.lower()  # bytes.lower changes ASCII only: offsets stay put
+        hints = _hint_positions(lower)
+        if not hints:
+            continue  # most style blocks hide nothing: no need to map their at-rules
         nested = _at_rule_blocks(lower)
         looked: set[int] = set()
-        for hint in _hint_positions(lower):
+        for hint in hints:
             start = lower.rfind(b"{", 0, hint)
             if start == -1 or start in looked or lower.rfind(b"}", 0, hint) > start:
                 continue  # the keyword sits in a selector, or this rule was seen

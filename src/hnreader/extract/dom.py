@@ -23,7 +23,9 @@ __all__ = [
     "LexborNode",
     "clean_text",
     "collect_ruby",
+    "has_visible_text",
     "hidden_selectors",
+    "holds_link",
     "is_hiding_style",
     "parse_html",
     "ruby_annotations",
@@ -35,6 +37,7 @@ __all__ = [
 _ALWAYS_DROPPED = (
     "script,style,noscript,template,marquee,object,embed,applet,select,textarea,input,button,rt,rp"
 )
+_ALWAYS_DROPPED_TAGS = frozenset(_ALWAYS_DROPPED.split(","))
 _HIDDEN_MARKERS = "[hidden],[aria-hidden=true],[style],iframe"
 
 _ESCAPES = re.compile(
@@ -46,16 +49,19 @@ _ESCAPES = re.compile(
 )
 # C0/C1 controls (tab, newline kept for now), bidi overrides and zero-width characters, which
 # can reorder or hide what the terminal shows.
-_CONTROLS = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]"
+_CONTROL_CHARACTERS = (
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb"
 )
+_CONTROLS = re.compile(f"[{_CONTROL_CHARACTERS}]")
+_VISIBLE = re.compile(rf"[^\s{_CONTROL_CHARACTERS}]")  # what clean_text keeps, escapes aside
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _WRAPPED_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\r\n\u3000]*\n[ \t\r\n\u3000]*(?=[{_CJK}])")
-_SPACES = re.compile(r"[\s\u00a0\u3000\u2000-\u200a\u202f\u205f]+")
 _LINE_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\r": "\n"})
 
 MAX_DEPTH = 150  # element nesting kept as structure; real pages stay well under 60
 _TOO_DEEP = "* > " * MAX_DEPTH + "*"  # an element with MAX_DEPTH ancestors (evaluated in C)
+_QUICK_WALK = 40  # elements walked by hand before a CSS query is the cheaper way
+_FAIRLY_DEEP = "* > " * 30 + "*"  # none this deep means none too deep either
 _MAX_FLATTENED = 64  # deep chains flattened per page; beyond that the rest stays as it is
 
 
@@ -66,6 +72,8 @@ def parse_html(text: str) -> LexborHTMLParser:
     thousands of levels to exhaust recursion) are replaced by their text.
     """
     tree = LexborHTMLParser(text)
+    if tree.css_first(_FAIRLY_DEEP) is None:
+        return tree  # the usual case, decided by a query that gives up sooner
     for _ in range(_MAX_FLATTENED):
         deep = tree.css_first(_TOO_DEEP)
         if deep is None:
@@ -76,6 +84,8 @@ def parse_html(text: str) -> LexborHTMLParser:
 
 def strip_controls(text: str) -> str:
     """Remove escape sequences and control/bidi/zero-width characters; keep newlines and tabs."""
+    if text.isprintable():  # every character removed here is unprintable (Cc, Cf or Cn)
+        return text
     if "\x1b" in text or "\x9b" in text:
         text = _ESCAPES.sub("", text)
     if "\r" in text or "\u2028" in text or "\u2029" in text:
@@ -88,10 +98,34 @@ def clean_text(text: str) -> str:
 
     Line breaks that only wrap Chinese text in the source vanish instead of becoming spaces.
     """
+    if text.isprintable():  # the common case: no controls, no line breaks, only plain spaces
+        return " ".join(text.split())
     text = strip_controls(text)
     if "\n" in text:
         text = _WRAPPED_CJK.sub("", text)
-    return _SPACES.sub(" ", text).strip()
+    # str.split() splits on Unicode whitespace (incl. U+00A0, U+3000, U+2000-U+200A, U+202F,
+    # U+205F): every run becomes one space, faster than a regex.
+    return " ".join(text.split())
+
+
+def has_visible_text(text: str) -> bool:
+    """``bool(clean_text(text))``, without cleaning a whole page's text to find out."""
+    if "\x1b" in text or "\x9b" in text:  # escape sequences also remove visible characters
+        return bool(clean_text(text))
+    return _VISIBLE.search(text) is not None
+
+
+def holds_link(node: LexborNode) -> bool:
+    """``node.css_first("a") is not None`` (the node itself counts), quicker on small nodes.
+
+    A CSS query parses its selector on every call; walking a few elements by hand is cheaper.
+    """
+    for index, element in enumerate(node.traverse()):
+        if element.tag == "a":
+            return True
+        if index >= _QUICK_WALK:
+            return node.css_first("a") is not None
+    return False
 
 
 def ruby_annotations(tree: LexborHTMLParser | LexborNode) -> dict[int, tuple[tuple[str, str], ...]]:
@@ -130,10 +164,15 @@ def sanitize(tree: LexborHTMLParser, *, drop_hidden: bool = True) -> int:
     Returns how many subtrees were removed. Callers building navigation may pass
     ``drop_hidden=False`` because CSS-hidden dropdown submenus are real menus.
     """
-    doomed = list(tree.css(_ALWAYS_DROPPED))
-    if drop_hidden:
-        doomed.extend(node for node in tree.css(_HIDDEN_MARKERS) if _is_hidden(node))
+    if drop_hidden:  # one query for both kinds; the tag tells which one a node matched
+        doomed = [
+            node
+            for node in tree.css(_ALWAYS_DROPPED + "," + _HIDDEN_MARKERS)
+            if node.tag in _ALWAYS_DROPPED_TAGS or _is_hidden(node)
+        ]
         doomed.extend(_matching(tree, hidden_selectors(tree)))
+    else:
+        doomed = list(tree.css(_ALWAYS_DROPPED))
     return _remove_outermost(doomed)
 
 
@@ -164,9 +203,13 @@ def _matching(tree: LexborHTMLParser, selectors: list[str]) -> Iterable[LexborNo
 
 
 def _remove_outermost(nodes: list[LexborNode]) -> int:
-    """Decompose each node unless an ancestor is also going (its memory goes with it)."""
+    """Decompose each node unless an ancestor is also going (its memory goes with it).
+
+    Every node is judged on the intact tree first: walking up from a node inside a subtree
+    already decomposed would read freed memory.
+    """
     doomed = {node.mem_id for node in nodes}
-    removed = 0
+    outermost: list[LexborNode] = []
     seen: set[int] = set()
     for node in nodes:
         if node.mem_id in seen:
@@ -180,6 +223,7 @@ def _remove_outermost(nodes: list[LexborNode]) -> int:
                 break
             parent = parent.parent
         if not covered:
-            node.decompose()
-            removed += 1
-    return removed
+            outermost.append(node)
+    for node in outermost:  # disjoint subtrees: none holds another
+        node.decompose()
+    return len(outermost)

@@ -11,7 +11,9 @@ Sibling containers built alike (a list split into several ``<ul>`` of five) are 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
@@ -21,7 +23,7 @@ from hnreader.extract.dom import clean_text
 from hnreader.extract.list_links import anchor_text, is_utility_name, resolve_href, same_site
 from hnreader.models import ListItem
 
-__all__ = ["ListBlock", "find_main_list", "item_from_row"]
+__all__ = ["ListBlock", "find_main_list", "item_from_row", "remembered_rows"]
 
 _MIN_TITLE = 5  # characters; shorter anchors are nav entries, "更多" links or page numbers
 _BOILERPLATE = re.compile(
@@ -39,6 +41,9 @@ _DATE_ONLY = re.compile(r"[\[【(（]?[\d\s/:.年月日号时分秒T-]{6,}[\]】
 _MONTH_DAY = re.compile(r"(?<![\d-])(\d{1,2})[-/.月](\d{1,2})日?(?![\d-])")
 _URL_DATE = re.compile(r"(?<!\d)(20\d\d)[-/_]?(\d\d)[-/_]?(\d\d)(?!\d)")
 _BOILERPLATE_TAGS = frozenset({"nav", "header", "footer", "aside"})
+_TITLES_AND_DATES: ContextVar[dict[tuple[int, int], tuple[str, str | None]] | None] = ContextVar(
+    "titles_and_dates", default=None
+)
 
 
 @dataclass(slots=True)
@@ -110,8 +115,32 @@ def item_from_row(row: LexborNode, url: str) -> ListItem | None:
     return ListItem(title=title, url=target, date=date)
 
 
+@contextmanager
+def remembered_rows() -> Iterator[None]:
+    """Within the block, each row's title and date are read once (scoring, then the items).
+
+    Only around work on one tree that removes no nodes (a freed node's ``mem_id`` may be reused).
+    """
+    token = _TITLES_AND_DATES.set({})
+    try:
+        yield
+    finally:
+        _TITLES_AND_DATES.reset(token)
+
+
 def _title_and_date(row: LexborNode, anchor: LexborNode) -> tuple[str, str | None]:
     """A row's headline and date: the date beside the link, or a date-only part inside it."""
+    memo = _TITLES_AND_DATES.get()
+    if memo is None:
+        return _read_title_and_date(row, anchor)
+    key = (row.mem_id, anchor.mem_id)
+    if key not in memo:
+        memo[key] = _read_title_and_date(row, anchor)
+    return memo[key]
+
+
+def _read_title_and_date(row: LexborNode, anchor: LexborNode) -> tuple[str, str | None]:
+    """``_title_and_date`` computed."""
     title = anchor_text(anchor)
     row_text = clean_text(row.text(deep=True, separator=" ") or "")
     anchor_plain = clean_text(anchor.text(deep=True, separator=" ") or "")

@@ -9,6 +9,9 @@ links.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
@@ -20,11 +23,13 @@ __all__ = [
     "UTILITY_NAMES",
     "anchor_text",
     "is_utility_name",
+    "remembered_anchor_texts",
     "resolve_href",
     "same_site",
 ]
 
 _BULLETS = "·•●○■□◆◇▪▫►▶>»›-—*|"
+_ANCHOR_TEXTS: ContextVar[dict[int, str] | None] = ContextVar("anchor_texts", default=None)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -49,12 +54,37 @@ _UTILITY_PATTERN = re.compile(
 )
 
 
+@contextmanager
+def remembered_anchor_texts() -> Iterator[None]:
+    """Within the block, ``anchor_text`` computes each anchor's name once (by ``mem_id``).
+
+    List extraction asks for the same anchors' names many times. Only use it around work on
+    one tree that removes no nodes (a freed node's ``mem_id`` may be reused).
+    """
+    token = _ANCHOR_TEXTS.set({})
+    try:
+        yield
+    finally:
+        _ANCHOR_TEXTS.reset(token)
+
+
 def anchor_text(node: LexborNode) -> str:
     """An anchor's visible name: its text, or its title/img alt when the text is missing.
 
     When the text is cut short with an ellipsis and the ``title`` attribute holds the full
     text, the title wins: CMS list templates truncate long headlines to fit a column.
     """
+    memo = _ANCHOR_TEXTS.get()
+    if memo is None:
+        return _anchor_text(node)
+    key = node.mem_id
+    if key not in memo:
+        memo[key] = _anchor_text(node)
+    return memo[key]
+
+
+def _anchor_text(node: LexborNode) -> str:
+    """``anchor_text`` computed."""
     text = clean_text(node.text(deep=True, separator=" ") or "")
     title = clean_text(node.attributes.get("title") or "")
     stripped = text.strip(_BULLETS + " ")

@@ -17,8 +17,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from hnreader.extract.decode import decode_html
 from hnreader.extract.dom import clean_text, parse_html, sanitize
 from hnreader.extract.list_datastore import datastore_items
-from hnreader.extract.list_items import find_main_list, item_from_row
-from hnreader.extract.list_links import anchor_text, is_utility_name
+from hnreader.extract.list_items import find_main_list, item_from_row, remembered_rows
+from hnreader.extract.list_links import anchor_text, is_utility_name, remembered_anchor_texts
 from hnreader.extract.pagination import find_pagination
 from hnreader.extract.tree_breadcrumb import find_breadcrumb, is_page_word
 from hnreader.models import ArticleList, ListItem
@@ -49,17 +49,18 @@ def extract_list(content: bytes | str, url: str, content_type: str | None = None
     root = tree.body
     if root is None:
         raise ValueError("the page has no body: it is not an HTML list page")
-    block = find_main_list(root, url)
-    if stored is not None and stored[0]:
-        items, unreadable = stored
-        if unreadable:
-            warnings.append(f"{unreadable} datastore record(s) held no readable item")
-    elif block is not None:
-        items = [item for row in block.rows if (item := item_from_row(row, url)) is not None]
-    else:
-        items = []
-        warnings.append("no article list found on the page")
-    section = _section_name(tree, root, block.container if block else None, url)
+    with remembered_anchor_texts(), remembered_rows():  # the tree no longer changes from here
+        block = find_main_list(root, url)
+        if stored is not None and stored[0]:
+            items, unreadable = stored
+            if unreadable:
+                warnings.append(f"{unreadable} datastore record(s) held no readable item")
+        elif block is not None:
+            items = [item for row in block.rows if (item := item_from_row(row, url)) is not None]
+        else:
+            items = []
+            warnings.append("no article list found on the page")
+        section = _section_name(tree, root, block.container if block else None, url)
     return ArticleList(
         url=url,
         section=section,

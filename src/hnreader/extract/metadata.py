@@ -9,10 +9,12 @@ right after the body: never from the first date anywhere on the page (header bar
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from hnreader.extract.dates import parse_date
-from hnreader.extract.dom import LexborHTMLParser, LexborNode, clean_text
+from hnreader.extract.dom import LexborHTMLParser, LexborNode, clean_text, holds_link
+from hnreader.extract.meta_labels import KIND_OF, label_matches
 from hnreader.extract.text_rules import RELATED_HEADING, is_boilerplate, is_spam
 
 __all__ = [
@@ -26,34 +28,6 @@ __all__ = [
 
 _SEP = "\u0001"  # joins text nodes so that labels and values stay apart
 _NOT_CJK_BEFORE = r"(?<![\u4e00-\u9fff])"
-_LABELS = {  # simplified and traditional spellings (繁體 views of the same CMS pages)
-    "source": r"本文来源|文章来源|信息来源|新闻来源|稿件来源|来源|稿源|出处"
-    r"|文章來源|信息來源|來源|出處",
-    "date": r"发布时间|发布日期|发表时间|发稿时间|更新时间|时间|日期"
-    r"|發布時間|發佈時間|發表時間|時間",
-    "author": r"作者|撰稿人|撰稿|撰文|记者|記者|采写|执笔|文字|图文|文图|主笔",
-    "editor": r"责任编辑|责编|值班编辑|编辑|責任編輯|責編|編輯",
-    "contributor": r"通讯员|實習生|实习生",
-    "other": r"浏览次数|阅读次数|点击数|点击量|浏览量|阅读量|访问量|字号|审核|校对|摄影"
-    r"|分享到?|打印|字體|字號|瀏覽次數",
-}
-# Two-character labels are often spaced out to line up with longer ones: 作　者：, 来 源：.
-_ANY_LABEL = "|".join(
-    r"\s?".join(label) if len(label) == 2 else label
-    for labels in _LABELS.values()
-    for label in labels.split("|")
-)
-_PERSON_LABEL = "作者|记者|責編|责编|责任编辑|编辑|編輯|采写|撰文|文/图|图/文|通讯员"
-_ALONE_LABEL = "作者|来源|责任编辑|责编|编辑|發布時間|发布时间"
-_LABEL = re.compile(
-    rf"{_NOT_CJK_BEFORE}(?P<label>{_ANY_LABEL})\s*[:：|｜/]"
-    rf"|{_NOT_CJK_BEFORE}(?P<bare>发布时间|发布日期|时间|日期)\s*(?=\d)"
-    rf"|{_NOT_CJK_BEFORE}(?P<spaced>{_PERSON_LABEL})\s+(?=[\u4e00-\u9fff]{{2,4}}(?:\s|$|{_SEP}))"
-    # a label alone in its element, the value in the next one: <span>作者</span><a>张三</a>
-    rf"|(?:^|(?<={_SEP}))[|｜\s]*(?P<alone>{_ALONE_LABEL})\s*(?={_SEP})"
-)
-_KIND_OF = {label: kind for kind, labels in _LABELS.items() for label in labels.split("|")}
-_KIND_OF.update({"文/图": "author", "图/文": "author"})
 _FIELD_LABELS = (
     "索引号|发文字号|文号|发布机构|发文机关|发文单位|成文日期|发布日期|主题分类|主题词|体裁分类"
     "|有效性|生效日期|废止日期|公开方式|公开范围|信息分类|组配分类|所属机构"
@@ -196,11 +170,11 @@ def _is_furniture(text: str) -> bool:
 def parse_meta_line(text: str) -> MetaLine:
     """Labelled source/date/author/editor in a stretch of text (lines joined by ``_SEP``)."""
     values: dict[str, str] = {}
-    matches = list(_LABEL.finditer(text))
+    matches = label_matches(text)
     for index, match in enumerate(matches):
         label = match.group("label") or match.group("bare") or match.group("spaced")
         label = "".join((label or match.group("alone")).split())
-        kind = _KIND_OF.get(label, "other")
+        kind = KIND_OF.get(label, "other")
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
         raw = text[match.end() : end]
         if kind == "date":
@@ -233,13 +207,11 @@ def meta_author(meta: dict[str, str], source: str | None) -> str | None:
 
 def find_breadcrumb(tree: LexborHTMLParser) -> list[str]:
     """The 当前位置 trail as names, without the label and without 详情/正文."""
-    candidates = list(tree.css(':lexbor-contains("位置")'))
-    candidates += [n for n in tree.css(_CRUMB_SELECTORS) if n.css_first("a") is not None]
-    for node in candidates:
-        if node.css_first("a") is None and node.parent is not None:
+    for node in _crumb_candidates(tree):
+        if not holds_link(node) and node.parent is not None:
             node = node.parent  # the label sits in its own span next to the links
         text = clean_text(node.text(deep=True))
-        if len(text) > 300 or node.css_first("a") is None:
+        if len(text) > 300 or not holds_link(node):
             continue
         links = [clean_text(a.text(deep=True)) for a in node.css("a")]
         if not _CRUMB_LABEL.match(text) and not _CRUMB_SPLIT.search(text) and len(links) < 2:
@@ -252,6 +224,12 @@ def find_breadcrumb(tree: LexborHTMLParser) -> list[str]:
         if crumbs:
             return crumbs
     return []
+
+
+def _crumb_candidates(tree: LexborHTMLParser) -> Iterator[LexborNode]:
+    """Elements labelled 位置, then crumb-named ones with links (queried only if needed)."""
+    yield from tree.css(':lexbor-contains("位置")')
+    yield from (node for node in tree.css(_CRUMB_SELECTORS) if holds_link(node))
 
 
 def find_fields(lines: list[str]) -> list[tuple[str, str]]:
@@ -305,7 +283,7 @@ def _key(text: str) -> str:
 
 def _inside_link(node: LexborNode) -> bool:
     """Whether a heading is or holds a link (list entries, not the page's own heading)."""
-    if node.css_first("a") is not None:
+    if holds_link(node):
         return True
     parent = node.parent
     for _ in range(3):

@@ -23,7 +23,7 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from hnreader.extract.dom import clean_text
+from hnreader.extract.dom import clean_text, holds_link
 from hnreader.extract.list_links import anchor_text, resolve_href
 
 __all__ = ["MAX_PAGES", "Pagination", "find_pagination"]
@@ -282,7 +282,7 @@ def _current_number(scope: LexborNode) -> int | None:
     """The current page's number: a bare number in the pager that is not a link."""
     for node in scope.css("span, strong, b, em, font, li, a:not([href])"):
         text = clean_text(node.text(deep=False)).strip("[]【】 ")
-        if text.isdigit() and node.css_first("a") is None:
+        if text.isdigit() and not holds_link(node):
             marker = (node.attributes.get("class") or "").lower()
             if node.tag != "li" or any(k in marker for k in ("cur", "on", "active", "sel")):
                 return int(text)

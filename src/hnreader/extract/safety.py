@@ -15,7 +15,16 @@ from dataclasses import replace
 from urllib.parse import urlsplit
 
 from hnreader.extract.dom import strip_controls
-from hnreader.models import Article, ArticleList, Attachment, Block, ListItem, Section, SiteTree
+from hnreader.models import (
+    Article,
+    ArticleList,
+    Attachment,
+    Block,
+    Image,
+    ListItem,
+    Section,
+    SiteTree,
+)
 
 __all__ = ["guard_article", "guard_list", "guard_tree", "safe_text", "safe_url"]
 
@@ -53,23 +62,20 @@ def guard_article(article: Article) -> Article:
     base = article.url
     blocks: list[Block] = []
     for block in article.blocks:
-        if block.image is not None:
-            src = safe_url(block.image.src, base)
+        image = block.image
+        if image is not None:
+            src = safe_url(image.src, base)
             if src is None:
                 continue
-            image = replace(
-                block.image,
-                src=src,
-                alt=_maybe(block.image.alt),
-                caption=_maybe(block.image.caption),
-            )
-            block = replace(block, image=image)
+            image = Image(src, _maybe(image.alt), _maybe(image.caption))
+        # Built directly rather than with dataclasses.replace: this runs for every block.
         blocks.append(
-            replace(
-                block,
-                text=safe_text(block.text),
-                rows=tuple(tuple(safe_text(cell) for cell in row) for row in block.rows),
-                ruby=tuple((safe_text(b), safe_text(r)) for b, r in block.ruby),
+            Block(
+                block.kind,
+                safe_text(block.text),
+                image,
+                tuple(tuple(safe_text(cell) for cell in row) for row in block.rows),
+                tuple((safe_text(b), safe_text(r)) for b, r in block.ruby),
             )
         )
     attachments: list[Attachment] = []

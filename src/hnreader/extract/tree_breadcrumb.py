@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
-from hnreader.extract.dom import clean_text
+from hnreader.extract.dom import clean_text, holds_link
 from hnreader.extract.list_links import resolve_href
 
 __all__ = ["Crumb", "find_breadcrumb", "is_page_word"]
@@ -62,7 +62,7 @@ def _candidates(root: LexborNode) -> list[LexborNode]:
         whole = clean_text(raw)
         own = clean_text(node.text(deep=False) or "")
         # The label often sits in a child <span>/<strong>: then the whole text starts with it.
-        if _LABEL.search(own) or (_LABEL.match(whole) and node.css_first("a") is not None):
+        if _LABEL.search(own) or (_LABEL.match(whole) and holds_link(node)):
             labelled.append(node)
     # The smallest labelled element is the trail; its ancestors hold the rest of the page too.
     enclosing: set[int] = set()

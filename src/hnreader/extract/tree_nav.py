@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborNode
 
-from hnreader.extract.dom import clean_text
+from hnreader.extract.dom import clean_text, holds_link
 from hnreader.extract.list_links import anchor_text, is_utility_name, resolve_href, same_site
 from hnreader.models import Section
 
@@ -118,7 +118,7 @@ def _submenu(entry: LexborNode) -> LexborNode | None:
     """The nested menu (dropdown) inside an entry: a list holding links, else a link panel."""
     first = entry.css_first("a")
     for node in entry.css("ul, ol, dl"):
-        if node.css_first("a") is not None:
+        if holds_link(node):
             return node
     for node in entry.css("div, span, p"):
         links = {a.mem_id for a in node.css("a")}
@@ -192,7 +192,7 @@ def _candidates(root: LexborNode) -> list[LexborNode]:
             if not _inside_list_entry(node):
                 found.append(node)
         elif node.tag == "tr":
-            if sum(1 for cell in _element_children(node) if cell.css_first("a")) >= 3:
+            if sum(1 for cell in _element_children(node) if holds_link(cell)) >= 3:
                 found.append(node)
         elif sum(1 for child in _element_children(node) if child.tag == "a") >= 3:
             found.append(node)

@@ -11,9 +11,11 @@ from __future__ import annotations
 import socket
 import ssl
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import httpx
+if TYPE_CHECKING:
+    import httpx
 
 
 class FetchError(Exception):
@@ -96,6 +98,10 @@ def describe_transport_error(
     exc: httpx.HTTPError, url: str, connect_timeout: float, read_timeout: float
 ) -> AttemptFailed:
     """What went wrong below HTTP, in words, and whether trying again can help."""
+    # Imported here: FetchError (above) is raised far from the network (the sync's
+    # extraction process), where importing httpx would only cost start-up time.
+    import httpx
+
     where = authority(url)
     cause = _os_cause(exc)
     if isinstance(exc, httpx.ConnectTimeout):

@@ -18,12 +18,24 @@ if TYPE_CHECKING:
 ValidatorStyle = Literal["keywords", "headers", "none"]
 
 
+_PARAMETERS: dict[type[Any], frozenset[str]] = {}
+
+
+def _parameters(fetcher_type: type[Any]) -> frozenset[str]:
+    """The parameter names of ``fetcher_type.fetch`` (looked up once: it is slow)."""
+    names = _PARAMETERS.get(fetcher_type)
+    if names is None:
+        try:
+            names = frozenset(inspect.signature(fetcher_type.fetch).parameters)
+        except (TypeError, ValueError):
+            names = frozenset()
+        _PARAMETERS[fetcher_type] = names
+    return names
+
+
 def validator_style(fetcher_type: type[Any]) -> ValidatorStyle:
     """How ``fetcher_type.fetch`` accepts validators: named keywords, headers, or not at all."""
-    try:
-        parameters = inspect.signature(fetcher_type.fetch).parameters
-    except (TypeError, ValueError):
-        return "none"
+    parameters = _parameters(fetcher_type)
     if "etag" in parameters and "last_modified" in parameters:
         return "keywords"
     if "headers" in parameters:
@@ -37,10 +49,7 @@ def supports_conditional(fetcher: Fetcher) -> bool:
 
 
 def _accepts(fetcher: Fetcher, keyword: str) -> bool:
-    try:
-        return keyword in inspect.signature(type(fetcher).fetch).parameters
-    except (TypeError, ValueError):
-        return False
+    return keyword in _parameters(type(fetcher))
 
 
 async def fetch_conditional(

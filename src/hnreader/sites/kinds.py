@@ -7,7 +7,6 @@ redirect ended at, so the same address finds the stored copy offline.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Generic, TypeVar
@@ -61,6 +60,24 @@ def _readable(fetched: Fetched, page: Page, error: ValueError) -> FetchError:
     return FetchError(fetched.key, f"the page cannot be read ({error})", page.status)
 
 
+async def fetch_later(fetcher: Fetcher, urls: list[str]) -> tuple[Page, ...]:
+    """An article's later pages, in order, up to the first missing one.
+
+    A network failure is raised: the whole article then falls back (or fails, in a sync).
+    """
+    from hnreader.fetch import FetchError
+
+    later: list[Page] = []
+    for later_url in urls:
+        try:
+            later.append(await fetch_conditional(fetcher, later_url, kind="page"))
+        except FetchError as exc:
+            if is_network_failure(exc):
+                raise
+            break  # a missing later page: show the pages there are
+    return tuple(later)
+
+
 class Kind(Generic[T]):
     """How one kind of thing is stored, fetched, extracted and saved."""
 
@@ -81,13 +98,18 @@ class Kind(Generic[T]):
 
     async def fetch(self, fetcher: Fetcher, url: str, stored: Stored[T] | None) -> Fetched | None:
         """Fresh bytes, or None when the stored copy is still current (304 or same bytes)."""
+        page = await self.fetch_page(fetcher, url, stored)
+        return None if page is None else Fetched(url, page)
+
+    async def fetch_page(self, fetcher: Fetcher, url: str, stored: Stored[T] | None) -> Page | None:
+        """The page at ``url`` alone, or None when the stored copy is still current."""
         etag = last_modified = None
         if stored is not None:
             etag, last_modified = stored.etag, stored.last_modified
         page = await fetch_conditional(fetcher, url, etag, last_modified, kind=self.fetch_kind)
         if page.not_modified or (stored is not None and stored.content == page.content):
             return None
-        return Fetched(url, page)
+        return page
 
     def extract(self, fetched: Fetched) -> T:
         """The value in the fetched bytes (CPU work: runs in a thread)."""
@@ -153,25 +175,17 @@ class _ArticleKind(Kind[Article]):
     async def fetch(
         self, fetcher: Fetcher, url: str, stored: Stored[Article] | None
     ) -> Fetched | None:
-        from hnreader.extract.continuation import continuation_urls
-        from hnreader.fetch import FetchError
+        import asyncio
 
-        first = await super().fetch(fetcher, url, stored)
-        if first is None:
+        from hnreader.extract.continuation import continuation_urls
+
+        page = await self.fetch_page(fetcher, url, stored)
+        if page is None:
             return None
-        page = first.page
         later_urls = await asyncio.to_thread(
             continuation_urls, page.content, page.url, page.content_type
         )
-        later: list[Page] = []
-        for later_url in later_urls:
-            try:
-                later.append(await fetch_conditional(fetcher, later_url, kind="page"))
-            except FetchError as exc:
-                if is_network_failure(exc):
-                    raise  # the network failed: the whole article falls back
-                break  # a missing later page: show the pages there are
-        return Fetched(url, page, tuple(later))
+        return Fetched(url, page, await fetch_later(fetcher, later_urls))
 
     def extract(self, fetched: Fetched) -> Article:
         from hnreader.extract.api import extract_article

@@ -21,12 +21,13 @@ from hnreader.store.records import (
     Snippet,
     StoredArticle,
 )
-from hnreader.store.rows import ArticleRecord
+from hnreader.store.rows import ArticleRecord, ArticleRow
 from hnreader.store.store import Store
 from hnreader.store.upkeep import LibraryStats, PruneResult
 
 __all__ = [
     "ArticleRecord",
+    "ArticleRow",
     "Asset",
     "LibraryStats",
     "PageKind",

@@ -21,6 +21,10 @@ from hnreader.store.serialise import article_to_json
 
 # Compression that saves less than this is not worth the CPU on every read (JPEG, PNG, ZIP).
 _MIN_SAVING = 0.9
+# zlib's fastest level: sync is bound by its CPU. Measured against level 6: bench pages
+# (9 KB) 3.3 KB instead of 3.1 KB for ~40 % less CPU; real CMS pages (195 KB on average)
+# 54 KB instead of 49 KB for 2.0 ms instead of 4.4 ms each.
+_ZLIB_LEVEL = 1
 
 
 def now_iso() -> str:
@@ -63,7 +67,7 @@ class BlobRow:
 
 def blob_row(content: bytes) -> BlobRow:
     """Hash and (if it pays) compress ``content``."""
-    packed = zlib.compress(content, 6)
+    packed = zlib.compress(content, _ZLIB_LEVEL)
     if len(packed) < len(content) * _MIN_SAVING:
         return BlobRow(hashlib.sha256(content).hexdigest(), len(content), "zlib", packed)
     return BlobRow(hashlib.sha256(content).hexdigest(), len(content), "none", content)
@@ -157,6 +161,9 @@ def article_row(record: ArticleRecord) -> ArticleRow:
 
 
 def article_rows(records: Iterable[ArticleRecord]) -> list[ArticleRow]:
-    """Prepare many records; a later record for the same URL replaces an earlier one."""
+    """Prepare many records; a later record for the same URL replaces an earlier one.
+
+    Pure CPU work on immutable values, safe to run on several threads at once.
+    """
     by_url = {record.article.url: article_row(record) for record in records}
     return list(by_url.values())

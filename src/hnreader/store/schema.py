@@ -10,7 +10,7 @@ previous version.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from hnreader.models import Article
@@ -236,27 +236,55 @@ def search_row(article: Article) -> SearchRow:
 
 def index_article(conn: sqlite3.Connection, article_id: int, row: SearchRow) -> None:
     """(Re)index one article for search, inside the caller's transaction."""
-    unindex_article(conn, article_id)
-    conn.execute(
+    index_articles(conn, [(article_id, row)])
+
+
+# Bound parameters per statement stay well under SQLite's limit (32,766 since 3.32).
+_CHUNK = 500
+
+
+def index_articles(conn: sqlite3.Connection, entries: Sequence[tuple[int, SearchRow]]) -> None:
+    """(Re)index articles, given as ``(article id, search row)``, in the caller's transaction.
+
+    Old entries are removed first, then the new ones are inserted together: FTS5 buffers
+    inserts in memory, and any other statement in between could make it flush them to disk
+    as many small segments.
+    """
+    unindex_articles(conn, [article_id for article_id, _ in entries])
+    conn.executemany(
         "INSERT INTO search_trigram (rowid, title, body) VALUES (?, ?, ?)",
-        (article_id, row.title, row.body),
+        [(article_id, row.title, row.body) for article_id, row in entries],
     )
-    conn.execute(
-        "INSERT INTO search_bigram (rowid, tokens) VALUES (?, ?)", (article_id, row.tokens)
+    conn.executemany(
+        "INSERT INTO search_bigram (rowid, tokens) VALUES (?, ?)",
+        [(article_id, row.tokens) for article_id, row in entries],
     )
 
 
 def unindex_article(conn: sqlite3.Connection, article_id: int) -> None:
     """Remove one article from both search indexes, if it is there."""
-    row = conn.execute(
-        "SELECT title, body FROM search_trigram WHERE rowid = ?", (article_id,)
-    ).fetchone()
-    if row is None:
+    unindex_articles(conn, [article_id])
+
+
+def unindex_articles(conn: sqlite3.Connection, article_ids: Sequence[int]) -> None:
+    """Remove articles from both search indexes, those that are there."""
+    indexed: list[tuple[int, str, str]] = []
+    for start in range(0, len(article_ids), _CHUNK):
+        chunk = article_ids[start : start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        indexed.extend(
+            conn.execute(
+                f"SELECT rowid, title, body FROM search_trigram WHERE rowid IN ({marks})", chunk
+            )
+        )
+    if not indexed:
         return
     # A contentless table forgets its text: deleting needs the exact tokens it was given,
     # which are recomputed from the folded text the trigram table keeps.
-    conn.execute(
+    conn.executemany(
         "INSERT INTO search_bigram (search_bigram, rowid, tokens) VALUES ('delete', ?, ?)",
-        (article_id, bigram_tokens(row[0] + "\n" + row[1])),
+        [(rowid, bigram_tokens(title + "\n" + body)) for rowid, title, body in indexed],
     )
-    conn.execute("DELETE FROM search_trigram WHERE rowid = ?", (article_id,))
+    conn.executemany(
+        "DELETE FROM search_trigram WHERE rowid = ?", [(rowid,) for rowid, _, _ in indexed]
+    )

@@ -38,13 +38,14 @@ from hnreader.store.records import (
 )
 from hnreader.store.rows import (
     ArticleRecord,
+    ArticleRow,
     article_row,
     article_rows,
     fetched_row,
     now_iso,
     to_iso,
 )
-from hnreader.store.schema import index_article, search_row
+from hnreader.store.schema import index_articles, search_row
 from hnreader.store.search import SearchFilter, search
 from hnreader.store.serialise import (
     article_from_json,
@@ -180,16 +181,29 @@ class Store(Maintenance):
         ``continuation`` holds the raw later pages of a multi-page article.
         """
         record = ArticleRecord(article, page, tuple(assets), fetched_at, tuple(continuation))
-        row = article_row(record)
-        with self._write() as conn:
-            writes.write_article(conn, row)
+        self.save_prepared([article_row(record)])
 
     def save_articles(self, records: Iterable[ArticleRecord]) -> int:
-        """Save a batch in one transaction (for sync: keep batches to tens of articles)."""
-        rows = article_rows(records)
+        """Save a batch in one transaction (for sync: keep batches to tens of articles).
+
+        The same as ``save_prepared(prepare_articles(records))``.
+        """
+        return self.save_prepared(article_rows(records))
+
+    @staticmethod
+    def prepare_articles(records: Iterable[ArticleRecord]) -> list[ArticleRow]:
+        """Turn records into rows for :meth:`save_prepared`: CPU work only.
+
+        Hashing, compressing, serialising and folding text for search: no connection, no
+        lock, safe from any thread at once, so it can run while another batch is written.
+        A later record for the same URL replaces an earlier one.
+        """
+        return article_rows(records)
+
+    def save_prepared(self, rows: Sequence[ArticleRow]) -> int:
+        """Write rows from :meth:`prepare_articles` in one transaction; return how many."""
         with self._write() as conn:
-            for row in rows:
-                writes.write_article(conn, row)
+            writes.write_articles(conn, rows)
         return len(rows)
 
     def save_list(
@@ -416,8 +430,7 @@ class Store(Maintenance):
                 break
             prepared = [(row[0], search_row(article_from_json(row[1]))) for row in rows]
             with self._write() as conn:
-                for article_id, search_fields in prepared:
-                    index_article(conn, article_id, search_fields)
+                index_articles(conn, prepared)
             done += len(rows)
             last_id = rows[-1][0]
         with self._write() as conn:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
-from hnreader.store.schema import unindex_article
+from hnreader.store.schema import unindex_articles
 from hnreader.store.writes import prune_blobs
 
 # Deleting in batches keeps each step's work (and the search index updates) small.
@@ -76,14 +76,14 @@ def fetch_span(conn: sqlite3.Connection) -> tuple[str | None, str | None]:
 
 
 def _delete_articles(conn: sqlite3.Connection, rows: list[tuple[int, str]]) -> PruneResult:
-    pages = 0
-    for article_id, url in rows:
-        unindex_article(conn, article_id)
-        conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-        # Later pages of a multi-page article go with the callers' age-based page deletes.
-        pages += conn.execute(
-            "DELETE FROM pages WHERE kind = 'article' AND url = ?", (url,)
-        ).rowcount
+    # The search entries go first, all together: FTS5 work interleaved with other
+    # statements is flushed to disk statement by statement (see writes.write_articles).
+    unindex_articles(conn, [article_id for article_id, _ in rows])
+    conn.executemany("DELETE FROM articles WHERE id = ?", [(article_id,) for article_id, _ in rows])
+    # Later pages of a multi-page article go with the callers' age-based page deletes.
+    pages = conn.executemany(
+        "DELETE FROM pages WHERE kind = 'article' AND url = ?", [(url,) for _, url in rows]
+    ).rowcount  # summed over the rows by executemany
     return PruneResult(articles=len(rows), pages=pages)
 
 

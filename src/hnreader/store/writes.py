@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple, cast
 
 from hnreader.models import ArticleList, SiteTree
 from hnreader.store.errors import StoredDataError
 from hnreader.store.records import PAGE_KINDS, PageKind, RawPage
 from hnreader.store.rows import ArticleRow, BlobRow, FetchedRow, host_of, unpack_blob
-from hnreader.store.schema import index_article
+from hnreader.store.schema import SearchRow, index_articles
 from hnreader.store.serialise import article_list_to_json, site_tree_to_json
 
 
@@ -27,69 +28,94 @@ def unpack(blob: BlobFields) -> bytes:
     return unpack_blob(blob.sha256, blob.size, blob.codec, blob.data)
 
 
-def _put_blob(conn: sqlite3.Connection, blob: BlobRow) -> None:
+_BLOB_INSERT = (
+    "INSERT INTO blobs (sha256, size, codec, data) VALUES (?, ?, ?, ?)"
+    " ON CONFLICT (sha256) DO NOTHING"
+)
+_PAGE_UPSERT = (
+    "INSERT INTO pages (url, kind, blob, content_type, status, etag, last_modified,"
+    " fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT (url, kind) DO UPDATE SET blob = excluded.blob,"
+    " content_type = excluded.content_type, status = excluded.status,"
+    " etag = excluded.etag, last_modified = excluded.last_modified,"
+    " fetched_at = excluded.fetched_at"
+)
+_ASSET_UPSERT = (
+    "INSERT INTO assets (url, blob, content_type, etag, last_modified, fetched_at)"
+    " VALUES (?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT (url) DO UPDATE SET blob = excluded.blob,"
+    " content_type = excluded.content_type, etag = excluded.etag,"
+    " last_modified = excluded.last_modified, fetched_at = excluded.fetched_at"
+)
+_ARTICLE_UPSERT = (
+    "INSERT INTO articles (url, site, title, published, data, fetched_at)"
+    " VALUES (?, ?, ?, ?, ?, ?)"
+    " ON CONFLICT (url) DO UPDATE SET site = excluded.site, title = excluded.title,"
+    " published = excluded.published, data = excluded.data,"
+    " fetched_at = excluded.fetched_at"
+    " RETURNING id"
+)
+
+
+def _put_blobs(conn: sqlite3.Connection, blobs: Iterable[BlobRow]) -> None:
     # Content addressing: identical bytes (a logo on every page) are stored once.
-    conn.execute(
-        "INSERT INTO blobs (sha256, size, codec, data) VALUES (?, ?, ?, ?)"
-        " ON CONFLICT (sha256) DO NOTHING",
-        (blob.sha256, blob.size, blob.codec, blob.data),
+    conn.executemany(
+        _BLOB_INSERT, [(blob.sha256, blob.size, blob.codec, blob.data) for blob in blobs]
     )
+
+
+def _page_params(row: FetchedRow, kind: PageKind) -> tuple[object, ...]:
+    return (
+        row.url,
+        kind,
+        row.blob.sha256,
+        row.content_type,
+        row.status,
+        row.etag,
+        row.last_modified,
+        row.fetched_at,
+    )
+
+
+def _asset_params(row: FetchedRow) -> tuple[object, ...]:
+    return (row.url, row.blob.sha256, row.content_type, row.etag, row.last_modified, row.fetched_at)
 
 
 def write_page(conn: sqlite3.Connection, row: FetchedRow, kind: PageKind) -> None:
     """Upsert a raw page."""
-    _put_blob(conn, row.blob)
-    conn.execute(
-        "INSERT INTO pages (url, kind, blob, content_type, status, etag, last_modified,"
-        " fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (url, kind) DO UPDATE SET blob = excluded.blob,"
-        " content_type = excluded.content_type, status = excluded.status,"
-        " etag = excluded.etag, last_modified = excluded.last_modified,"
-        " fetched_at = excluded.fetched_at",
-        (
-            row.url,
-            kind,
-            row.blob.sha256,
-            row.content_type,
-            row.status,
-            row.etag,
-            row.last_modified,
-            row.fetched_at,
-        ),
-    )
+    _put_blobs(conn, [row.blob])
+    conn.execute(_PAGE_UPSERT, _page_params(row, kind))
 
 
 def write_asset(conn: sqlite3.Connection, row: FetchedRow) -> None:
     """Upsert an image or attachment."""
-    _put_blob(conn, row.blob)
-    conn.execute(
-        "INSERT INTO assets (url, blob, content_type, etag, last_modified, fetched_at)"
-        " VALUES (?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (url) DO UPDATE SET blob = excluded.blob,"
-        " content_type = excluded.content_type, etag = excluded.etag,"
-        " last_modified = excluded.last_modified, fetched_at = excluded.fetched_at",
-        (row.url, row.blob.sha256, row.content_type, row.etag, row.last_modified, row.fetched_at),
-    )
+    _put_blobs(conn, [row.blob])
+    conn.execute(_ASSET_UPSERT, _asset_params(row))
 
 
-def write_article(conn: sqlite3.Connection, row: ArticleRow) -> None:
-    """Upsert an article with its raw page, assets and search entries."""
-    if row.page is not None:
-        write_page(conn, row.page, "article")
-    for later_page in row.continuation:
-        write_page(conn, later_page, "article")
-    for asset in row.assets:
-        write_asset(conn, asset)
-    (article_id,) = conn.execute(
-        "INSERT INTO articles (url, site, title, published, data, fetched_at)"
-        " VALUES (?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (url) DO UPDATE SET site = excluded.site, title = excluded.title,"
-        " published = excluded.published, data = excluded.data,"
-        " fetched_at = excluded.fetched_at"
-        " RETURNING id",
-        (row.url, row.site, row.title, row.published, row.data, row.fetched_at),
-    ).fetchone()
-    index_article(conn, int(article_id), row.search)
+def write_articles(conn: sqlite3.Connection, rows: Sequence[ArticleRow]) -> None:
+    """Upsert articles with their raw pages, assets and search entries.
+
+    The search indexes are written last, all at once. FTS5 keeps new entries in memory
+    until the transaction ends, but flushes them to disk whenever a later statement of the
+    same transaction opens a statement savepoint (an upsert checking a foreign key does):
+    interleaving, article by article, made every article a separate index segment and cost
+    more than all the rest of the save (measured: 1.1 of 3.3 ms an article).
+    """
+    pages = [page for row in rows for page in (row.page, *row.continuation) if page is not None]
+    assets = [asset for row in rows for asset in row.assets]
+    _put_blobs(conn, [page.blob for page in pages] + [asset.blob for asset in assets])
+    conn.executemany(_PAGE_UPSERT, [_page_params(page, "article") for page in pages])
+    conn.executemany(_ASSET_UPSERT, [_asset_params(asset) for asset in assets])
+    # By article id: rows prepared apart may repeat a URL, and the last one wins.
+    entries: dict[int, SearchRow] = {}
+    for row in rows:
+        (article_id,) = conn.execute(
+            _ARTICLE_UPSERT,
+            (row.url, row.site, row.title, row.published, row.data, row.fetched_at),
+        ).fetchone()
+        entries[int(article_id)] = row.search
+    index_articles(conn, list(entries.items()))
 
 
 def write_list(

@@ -1,12 +1,12 @@
 """Sync a site: its section tree, then list pages, then articles and their images.
 
 One producer walks the list pages section by section and feeds article URLs into a small
-bounded queue; a few workers load them. The queue bound keeps memory flat however large the
+bounded queue; a few workers fetch them. The queue bound keeps memory flat however large the
 site: nothing holds more than a handful of pages at once, and only the URLs already seen
-(for de-duplication) grow with the site. Articles are saved a small batch per transaction
-(:mod:`hnreader.sync.articles`), flushed when the sync ends or is cancelled, so a stopped sync
-keeps everything finished so far, and the next run (conditional requests: 304s cost no body)
-fetches only what is missing or changed.
+(for de-duplication) grow with the site. Fetched articles go to a second process that
+extracts and saves them a small batch per transaction (:mod:`hnreader.sync.articles`); a
+stopped sync has it save everything fetched so far, and the next run (conditional requests:
+304s cost no body) fetches only what is missing or changed.
 """
 
 from __future__ import annotations
@@ -14,15 +14,17 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from hnreader.fetch import FetchError
 from hnreader.models import Article
 from hnreader.sites import SiteSession, kinds
-from hnreader.sites.session import Loaded
+from hnreader.sites.kinds import Stored, fetch_later
+from hnreader.sites.session import Loaded, Outcome
 from hnreader.store import StoreError
-from hnreader.sync.articles import ArticleBatch, load_article
+from hnreader.sync.articles import ArticleSaver, stored_articles
+from hnreader.sync.messages import Job, JobResult
 from hnreader.sync.report import ItemKind, SyncProgress, SyncReport
 from hnreader.sync.robots import Policy, robots_policy
 from hnreader.sync.scope import SiteScope, SyncError, is_before, is_file, list_urls
@@ -31,6 +33,8 @@ ProgressCallback = Callable[[SyncProgress], None]
 DEFAULT_WORKERS = 4
 # Errors that fail one item, not the sync: the reason is recorded and the walk goes on.
 ITEM_ERRORS = (FetchError, StoreError)
+# An article URL on its way to the workers, with its stored copy (looked up per list page).
+Queued = tuple[str, Stored[Article] | None]
 
 
 @dataclass(slots=True)
@@ -47,12 +51,32 @@ class _Run:
     images: bool
     attachments: bool
     seen: set[str] = field(default_factory=set)
-    batch: ArticleBatch | None = None
+    saver: ArticleSaver | None = None
+    group: asyncio.TaskGroup | None = None  # while the walk runs: where file fetches go
 
-    def saved(self, url: str, loaded: Loaded[Article]) -> None:
-        """Count an article once it is in the library."""
-        self.progress.articles.count(loaded)
+    def saved(self, url: str, outcome: Outcome, result: JobResult) -> None:
+        """Count an article once it is in the library; fetch the files it links."""
+        self.progress.articles.count(Loaded(url, outcome))
         self.notify(self.progress)
+        if self.group is not None and (result.images or result.attachments):
+            self.group.create_task(self.files(result.images, result.attachments, fresh=True))
+
+    def needs_later(self, job: Job, urls: tuple[str, ...]) -> None:
+        """Fetch a multi-page article's later pages, then send it to be saved again."""
+        if self.group is not None:
+            self.group.create_task(self.send_with_later(job, urls))
+
+    async def send_with_later(self, job: Job, urls: tuple[str, ...]) -> None:
+        """Fetch ``urls`` (an article's later pages) and send the article with them."""
+        assert self.saver is not None
+        assert self.session.fetcher is not None
+        try:
+            later = await fetch_later(self.session.fetcher, list(urls))
+        except FetchError as exc:
+            self.saver.drop(job.key, str(exc))
+            return
+        self.progress.downloaded += sum(len(page.content) for page in later)
+        await self.saver.add(replace(job, later=later))
 
     def not_saved(self, url: str, reason: str) -> None:
         """Count an article whose batch could not be written."""
@@ -82,7 +106,39 @@ class _Run:
             tally.skipped += 1
         return allowed
 
-    async def walk_lists(self, queue: asyncio.Queue[str | None], sections: list[str]) -> None:
+    async def walk(
+        self, queue: asyncio.Queue[Queued | None], lists: list[str], workers: int
+    ) -> None:
+        """Walk ``lists`` with ``workers`` article loaders; every article saved or stopped.
+
+        Cancelled, it saves and counts what was fetched before going; a failure of the
+        extraction process is raised as a :class:`SyncError`.
+        """
+        saver = self.saver
+        assert saver is not None
+        try:
+            async with asyncio.TaskGroup() as group:
+                self.group = group
+                crews = [group.create_task(self.work(queue)) for _ in range(max(1, workers))]
+                await self.walk_lists(queue, lists)
+                for _ in crews:
+                    await queue.put(None)
+                await asyncio.gather(*crews)
+                await saver.finish()
+        except asyncio.CancelledError:
+            self.progress.cancelled = True
+            self.group = None
+            await saver.stop()
+            raise
+        except ExceptionGroup as failure:
+            if saver.problem is not None:
+                raise saver.problem from failure
+            raise
+        finally:
+            self.group = None
+            saver.kill()
+
+    async def walk_lists(self, queue: asyncio.Queue[Queued | None], sections: list[str]) -> None:
         """Read every chosen section's list pages, queueing the articles they link to."""
         for first_url in sections:
             await self.walk_section(queue, first_url)
@@ -91,7 +147,7 @@ class _Run:
         self.progress.listing_done = True
         self.notify(self.progress)
 
-    async def walk_section(self, queue: asyncio.Queue[str | None], first_url: str) -> None:
+    async def walk_section(self, queue: asyncio.Queue[Queued | None], first_url: str) -> None:
         """Follow one section's list pages (up to ``pages`` of them)."""
         waiting = [first_url]
         walked = 0
@@ -110,6 +166,7 @@ class _Run:
             self.progress.downloaded += loaded.downloaded
             article_list = loaded.value
             older = 0
+            found: list[str] = []
             for item in article_list.items:
                 if is_before(item.date, self.since):
                     older += 1
@@ -120,7 +177,8 @@ class _Run:
                         await self.fetch_files([item.url])
                 elif self.first_time(item.url) and await self.permitted(item.url, "article"):
                     self.progress.articles_found += 1
-                    await queue.put(item.url)
+                    found.append(item.url)
+            await self.queue_articles(queue, found)
             self.notify(self.progress)
             if article_list.items and older == len(article_list.items):
                 break  # lists are newest first: the rest of the section is older still
@@ -128,31 +186,59 @@ class _Run:
             later += [page for page in article_list.pages if page not in self.seen]
             waiting += [page for page in dict.fromkeys(later) if page not in waiting]
 
-    async def work(self, queue: asyncio.Queue[str | None]) -> None:
+    async def queue_articles(self, queue: asyncio.Queue[Queued | None], urls: list[str]) -> None:
+        """Queue a list page's articles with their stored copies (one lookup for all)."""
+        store = self.session.store
+        if not urls or store is None:
+            return
+        stored = await asyncio.to_thread(stored_articles, store, urls)
+        for url in urls:
+            await queue.put((url, stored[url]))
+
+    async def work(self, queue: asyncio.Queue[Queued | None]) -> None:
         """Load queued articles until told to stop (a None)."""
-        while (url := await queue.get()) is not None:
+        while (item := await queue.get()) is not None:
+            url, stored = item
             self.progress.current = url
             try:
-                loaded, record = await load_article(self.session, url)
+                await self.load_article(url, stored)
             except ITEM_ERRORS as exc:
                 self.progress.fail(url, "article", str(exc))
-            else:
-                self.progress.downloaded += loaded.downloaded
-                if record is None or self.batch is None:
-                    self.progress.articles.count(loaded)  # unchanged: nothing to save
-                else:
-                    await self.batch.add(record, loaded)  # counted once it is saved
-                await self.files(loaded.value, fresh=loaded.outcome != "unchanged")
             self.notify(self.progress)
 
-    async def files(self, article: Article, *, fresh: bool) -> None:
-        """Fetch the article's images (and attachments, if asked) that are not stored yet.
+    async def load_article(self, url: str, stored: Stored[Article] | None) -> None:
+        """Fetch ``url`` (conditionally) and send it to be saved; count it if unchanged.
+
+        Raises FetchError for a failed article.
+        """
+        session, saver = self.session, self.saver
+        assert saver is not None
+        if session.fetcher is None or session.offline:
+            from hnreader.sites.offline_error import NotAvailableOffline
+
+            raise NotAvailableOffline(url)
+        page = await kinds.ARTICLE.fetch_page(session.fetcher, url, stored)
+        if page is None:
+            if stored is None:
+                raise FetchError(url, "the server answered 304 to a plain request", 304)
+            self.progress.articles.unchanged += 1
+            article = stored.value
+            images = tuple(image.src for image in article.images)
+            await self.files(images, tuple(a.url for a in article.attachments), fresh=False)
+            return
+        self.progress.downloaded += len(page.content)
+        await saver.add(Job(url, page, known=stored is not None))
+
+    async def files(
+        self, images: tuple[str, ...], attachments: tuple[str, ...], *, fresh: bool
+    ) -> None:
+        """Fetch an article's images (and attachments, if asked) that are not stored yet.
 
         For an article that changed, stored files are revalidated too (conditionally).
         """
-        urls = [image.src for image in article.images] if self.images else []
+        urls = list(images) if self.images else []
         if self.attachments:
-            urls += [attachment.url for attachment in article.attachments]
+            urls += attachments
         await self.fetch_files(urls, fresh=fresh)
 
     async def fetch_files(self, urls: list[str], *, fresh: bool = False) -> None:
@@ -210,29 +296,23 @@ async def sync_site(
         images,
         attachments,
     )
+    # Started first: the process imports its extraction engine while the lists are read.
+    saver = run.saver = await ArticleSaver.start(
+        session.store, run.saved, run.not_saved, run.needs_later
+    )
     try:
-        tree = await session.load(kinds.TREE, home_url, strict=True)
-    except ITEM_ERRORS as exc:
-        raise SyncError(f"the site's home page could not be synced: {exc}") from exc
-    state.lists.count(tree)
-    state.downloaded += tree.downloaded
-    chosen = list_urls(tree.value, sections, run.scope, exclude)
-    state.sections_total = len(chosen)
-    run.notify(state)
-    queue: asyncio.Queue[str | None] = asyncio.Queue(maxsize=workers * 4)
-    run.batch = batch = ArticleBatch(session, run.saved, run.not_saved)
-    try:
-        async with asyncio.TaskGroup() as group:
-            crews = [group.create_task(run.work(queue)) for _ in range(max(1, workers))]
-            await run.walk_lists(queue, [url for _, url in chosen])
-            for _ in crews:
-                await queue.put(None)
-        await batch.flush()
-    except asyncio.CancelledError:
-        state.cancelled = True
-        raise
+        try:
+            tree = await session.load(kinds.TREE, home_url, strict=True)
+        except ITEM_ERRORS as exc:
+            raise SyncError(f"the site's home page could not be synced: {exc}") from exc
+        state.lists.count(tree)
+        state.downloaded += tree.downloaded
+        chosen = list_urls(tree.value, sections, run.scope, exclude)
+        state.sections_total = len(chosen)
+        run.notify(state)
+        queue: asyncio.Queue[Queued | None] = asyncio.Queue(maxsize=workers * 4)
+        await run.walk(queue, [url for _, url in chosen], workers)
     finally:
-        # Cancelled or failed: what was extracted is still saved (awaiting is not safe here).
-        batch.flush_now()
+        saver.kill()  # already ended unless the sync failed
         state.finished = time.monotonic()
     return SyncReport.from_progress(state)

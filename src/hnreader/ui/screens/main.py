@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from hnreader import models
 from hnreader.config import Script
@@ -25,12 +25,14 @@ from hnreader.sites import SiteSession
 from hnreader.ui.screens.main_actions import ArticleActions
 from hnreader.ui.state import ReaderState
 from hnreader.ui.widgets.article_list import ArticleList, ArticleOptions
+from hnreader.ui.widgets.key_footer import KeyFooter
 from hnreader.ui.widgets.reader import ArticleReader
 from hnreader.ui.widgets.section_tree import SectionTree
 from hnreader.ui.widgets.status_bar import StatusBar
 
 PANES = ("#sections", "#list-options", "#reader")  # the focusable widget of each pane, in order
 TREE, LIST, READER = range(3)
+CHOOSE_NOTE = "Choose an article from the list."
 OFFLINE_NOTE = "离线阅读 Offline: showing stored copies; pages never stored cannot be opened."
 
 
@@ -87,18 +89,31 @@ class MainScreen(ArticleActions):
 
     def compose(self) -> ComposeResult:
         """The offline banner, the three panes, the status bar and the key footer."""
-        yield Static(OFFLINE_NOTE, id="offline-banner")
+        # Composed as the first frame shows them, so that nothing is restyled on mount: the
+        # width class the first resize would add (restyling every widget) is set already.
+        wanted = _width_class(self.app.size.width)
+        for _, name in self.HORIZONTAL_BREAKPOINTS:
+            self.set_class(name == wanted, name, update=False)
+        banner = "-shown" if self.session.offline else ""
+        yield Static(OFFLINE_NOTE, id="offline-banner", classes=banner)
         with Horizontal(id="panes"):
             with Vertical(id="tree-pane"):
                 yield SectionTree(id="sections")
                 yield Static(id="tree-message")
             yield ArticleList(id="list-pane")
-            yield ArticleReader(id="reader", font_path=self.font_path)
-        yield StatusBar(id="status")
-        yield Footer()
+            yield ArticleReader(
+                id="reader",
+                font_path=self.font_path,
+                script=self.state.script,
+                show_ruby=self.state.show_ruby,
+                message=CHOOSE_NOTE,
+            )
+        yield StatusBar(id="status", offline=self.session.offline)
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         """Name the panes, apply the remembered look and start loading the site's sections."""
+        self.hold_first_paint()
         self.query_one("#tree-pane").border_title = "栏目"
         self.query_one("#list-pane").border_title = "文章"
         self.query_one("#reader").border_title = "正文"
@@ -106,7 +121,6 @@ class MainScreen(ArticleActions):
         self.show_network()
         if self.store is not None:
             self.article_list.states = {}  # marks are known: no mark means unread
-        await self.reader.show_message("Choose an article from the list.")
         await self.apply_state(self.state)
         self.section_tree.focus()
         self.load_tree()
@@ -226,6 +240,11 @@ class MainScreen(ArticleActions):
 def shown_in(text: str, script: Script) -> str:
     """Page text as the reader shows it in lists: terminal-safe, in the chosen script."""
     return to_script(clean_text(text), script)
+
+
+def _width_class(width: int) -> str:
+    """The class of :attr:`MainScreen.HORIZONTAL_BREAKPOINTS` that applies at ``width``."""
+    return max((b for b in MainScreen.HORIZONTAL_BREAKPOINTS if width >= b[0]), default=(0, ""))[1]
 
 
 def _font_note(state: ReaderState, shown: str) -> str:

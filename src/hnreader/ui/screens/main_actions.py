@@ -7,7 +7,6 @@ has the focus, otherwise the one open in the reader.
 from __future__ import annotations
 
 import asyncio
-import webbrowser
 
 from hnreader import models
 from hnreader.ui.screens.main_loads import LoadingScreen
@@ -69,6 +68,8 @@ class ArticleActions(LoadingScreen):
         item = self._current_or_tell()
         if item is None:
             return
+        import webbrowser  # loaded on first use, not at every start
+
         # webbrowser may start a browser process and wait for it: keep it off the event loop.
         opened = await asyncio.to_thread(webbrowser.open, item.url)
         if opened:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import TypeVar
 
 from textual import work
@@ -19,12 +20,14 @@ from hnreader import models
 from hnreader.sites import SiteSession
 from hnreader.store import ReadingState, Store, StoreError
 from hnreader.ui.errors import describe_error
+from hnreader.ui.startup import release_collections
 from hnreader.ui.widgets.article_list import ArticleList
 from hnreader.ui.widgets.reader import ArticleReader
 from hnreader.ui.widgets.section_tree import SectionTree
 from hnreader.ui.widgets.status_bar import StatusBar
 
 T = TypeVar("T")
+FIRST_PAINT_WAIT = 0.3  # seconds the first paint may wait for the tree and first list
 
 
 class LoadingScreen(Screen[None]):
@@ -43,6 +46,7 @@ class LoadingScreen(Screen[None]):
         self.section: models.Section | None = None
         self.item: models.ListItem | None = None
         self.ready = False  # the tree and a first list page are shown
+        self._paint_hold: AbstractContextManager[None] | None = None
 
     @property
     def store(self) -> Store | None:
@@ -82,7 +86,31 @@ class LoadingScreen(Screen[None]):
         self.workers.cancel_group(self, "more")
         self.load_list(section)
 
-    def _give_up_if_benchmarking(self, text: str) -> None:
+    def hold_first_paint(self) -> None:
+        """Paint nothing until the tree and first list are shown, or FIRST_PAINT_WAIT passed.
+
+        From the library they take a fraction of a second: painting the empty panes first, then
+        the tree, then the list costs three frames where one does.
+        """
+        self._paint_hold = self.app.batch_update()
+        self._paint_hold.__enter__()
+        self.set_timer(FIRST_PAINT_WAIT, self._release_first_paint)
+
+    def _release_first_paint(self) -> None:
+        if self._paint_hold is not None:
+            hold, self._paint_hold = self._paint_hold, None
+            hold.__exit__(None, None, None)
+            self.refresh()
+
+    def on_unmount(self) -> None:
+        """Let the app paint again if the screen goes before its first list came."""
+        self._release_first_paint()
+
+    def _start_up_failed(self, text: str) -> None:
+        # The tree or first list could not be shown: start-up ends here (after a later
+        # reload this only repeats what is already done, unless benchmarking).
+        self._release_first_paint()
+        self.call_after_refresh(release_collections)  # start-up is over, if not as hoped
         if self.exit_when_ready:
             self.app.exit(return_code=1, message=text)
 
@@ -102,7 +130,7 @@ class LoadingScreen(Screen[None]):
             message.update(text)
             message.add_class("-shown")
             self.notify(text.plain, title="Sections", severity="error", markup=False)
-            self._give_up_if_benchmarking(text.plain)
+            self._start_up_failed(text.plain)
             return
         finally:
             self.status.end("tree")
@@ -114,7 +142,7 @@ class LoadingScreen(Screen[None]):
         if first is None:
             message.update("This site announces no sections.")
             message.add_class("-shown")
-            self._give_up_if_benchmarking("the site announces no sections")
+            self._start_up_failed("the site announces no sections")
         elif self.section is None:
             self.open_section(first)
         self.load_unread_counts()
@@ -128,13 +156,15 @@ class LoadingScreen(Screen[None]):
             page = await self.session.article_list(section.url)
         except Exception as exc:
             self._list_failed(describe_error(f"Could not load {section.name}", exc).plain)
-            self._give_up_if_benchmarking(f"could not load {section.name}")
+            self._start_up_failed(f"could not load {section.name}")
             return
         finally:
             self.status.end("list")
             self.show_network()
         self.article_list.show_page(page, section.name)
         self.ready = True
+        self._release_first_paint()
+        self.call_after_refresh(release_collections)  # the first screen is drawn
         if self.exit_when_ready:
             self.call_after_refresh(self.app.exit)
         self.load_states(page)

@@ -2,101 +2,141 @@
 
 :class:`SitePickerApp` is a small application of its own, run before the reader: it returns
 the chosen home page address, :data:`DEMO_CHOICE` for the bundled demo edition, or None when
-the user quits. The flagship site has no address until the user gives one; the
-:class:`AddressScreen` asks for it once and stores it in ``sites.toml``.
+the user quits. Typing narrows the list (简 and 繁 alike); ``a`` adds a site the way
+``hnreader sites add`` does (:class:`AddSiteScreen`). The flagship site has no address until
+the user gives one; the :class:`AddressScreen` asks for it once and stores it in ``sites.toml``.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
-from urllib.parse import urlsplit
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from hnreader.catalogue import all_sites, remember_address
+from hnreader.catalogue import all_sites
+from hnreader.catalogue.discover import DiscoveredSite
 from hnreader.config import Config, SiteConfig
+from hnreader.ui.screens.site_prompts import (
+    DEMO_CHOICE,
+    AddressScreen,
+    AddSiteScreen,
+    is_web_address,
+)
 
-DEMO_CHOICE = "demo"
+__all__ = ["DEMO_CHOICE", "AddSiteScreen", "AddressScreen", "SitePickerApp", "is_web_address"]
+
 _DEMO_OPTION = "\0demo"  # an option id no site name can take
+_DEMO_LABEL = "The demo edition (served on this computer) 演示版"
+
+log = logging.getLogger(__name__)
 
 
-def is_web_address(text: str) -> bool:
-    """Whether ``text`` is an http(s) address with a host."""
-    parts = urlsplit(text.strip())
-    return parts.scheme in ("http", "https") and bool(parts.hostname)
+def _folder() -> Callable[[str], str]:
+    """How filter text and site labels are compared: 简/繁, width and case folded alike.
 
+    The search folding lives in the store package and needs OpenCC; it is imported on the
+    first keystroke, not when the picker opens.
+    """
+    from hnreader.store import StoreError
+    from hnreader.store.textnorm import fold
 
-class AddressScreen(ModalScreen[str | None]):
-    """Ask once for a site's home page address; dismiss with it, the demo choice, or None."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss(None)", "Back to the sites"),
-    ]
-
-    def __init__(self, site_name: str, config_file: Path | None = None) -> None:
-        super().__init__()
-        self.site_name = site_name
-        self.config_file = config_file
-
-    def compose(self) -> ComposeResult:
-        """The question, the address field, an error line and the demo button."""
-        with Vertical(id="address-frame"):
-            yield Static(f"{self.site_name} has no known address yet. Its home page address:")
-            yield Input(placeholder="https://…", id="address-input")
-            yield Static("", id="address-error")
-            yield Button("Use the demo edition meanwhile", id="address-demo")
-
-    def on_mount(self) -> None:
-        """Title the frame and put the cursor in the field."""
-        self.query_one("#address-frame").border_title = self.site_name
-        self.query_one("#address-input", Input).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Store a valid address and return it; otherwise say what is wrong and stay."""
-        address = event.value.strip()
-        if not is_web_address(address):
-            self.query_one("#address-error", Static).update(
-                "Not a web address: it must start with http:// or https:// and name a host."
-            )
-            return
-        remember_address(self.site_name, address, self.config_file)
-        self.dismiss(address)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """The demo button: open the demo edition instead, for now."""
-        if event.button.id == "address-demo":
-            self.dismiss(DEMO_CHOICE)
+    try:
+        fold("繁")
+    except StoreError as exc:  # no OpenCC: the filter still works within one script
+        log.warning("the site filter cannot fold 简/繁: %s", exc)
+        return str.casefold
+    return fold
 
 
 class SitePickerScreen(Screen[str | None]):
     """The catalogue as a list; choosing a site dismisses the screen with its address."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "dismiss(None)", "Quit"),
+        Binding("slash", "filter", "Filter", id="sites.filter"),
+        Binding("a", "add_site", "Add a site", id="sites.add"),
+        Binding("escape", "back", "Clear the filter / quit", id="sites.back"),
+        Binding("q", "dismiss(None)", "Quit", id="sites.quit"),
     ]
 
     def __init__(self, config: Config, config_file: Path | None = None) -> None:
         super().__init__()
+        self.config = config
         self.sites = all_sites(config)
         self.config_file = config_file
+        self._fold: Callable[[str], str] | None = None
 
     def compose(self) -> ComposeResult:
-        """A heading, the site list and the key footer."""
-        yield Static("Choose a site to read (Enter opens it, q quits):", id="sites-heading")
-        options = [Option(self._label(site), id=site.name) for site in self.sites]
-        options.append(Option("The demo edition (served on this computer)", id=_DEMO_OPTION))
-        yield OptionList(*options, id="sites-list")
+        """A heading, the filter box, the site list, a status line and the key footer."""
+        yield Static(
+            "Choose a site to read (Enter opens it, type to filter, a adds a site, q quits):",
+            id="sites-heading",
+        )
+        yield Input(
+            placeholder="Filter by name or address (简/繁 alike)",
+            id="sites-filter",
+            select_on_focus=False,  # a key typed on the list must not be replaced by the next
+        )
+        yield OptionList(*self._options(""), id="sites-list")
+        yield Static("", id="sites-status")
         yield Footer()
 
     def on_mount(self) -> None:
         """Start with the list focused."""
         self.query_one("#sites-list", OptionList).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing on the list starts the filter; Down in the filter goes back to the list."""
+        filter_box = self.query_one("#sites-filter", Input)
+        site_list = self.query_one("#sites-list", OptionList)
+        if self.focused is site_list and event.is_printable and event.character:
+            if event.key in self.active_bindings:
+                return  # a key of its own (a, q, /): the binding runs
+            event.stop()
+            filter_box.focus()
+            filter_box.insert_text_at_cursor(event.character)
+        elif self.focused is filter_box and event.key == "down":
+            event.stop()
+            site_list.focus()
+
+    def action_filter(self) -> None:
+        """Put the cursor in the filter box."""
+        self.query_one("#sites-filter", Input).focus()
+
+    def action_back(self) -> None:
+        """Escape: clear the filter first; with no filter, quit."""
+        filter_box = self.query_one("#sites-filter", Input)
+        if filter_box.value or self.focused is filter_box:
+            filter_box.value = ""
+            self.query_one("#sites-list", OptionList).focus()
+        else:
+            self.dismiss(None)
+
+    def action_add_site(self) -> None:
+        """Ask for a new site's address; it joins the list once stored."""
+        self.app.push_screen(AddSiteScreen(self.config, self.config_file), self._site_added)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Narrow the list to the sites whose name or address contains the filter text."""
+        if event.input.id == "sites-filter":
+            self._show_sites(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the filter opens the highlighted site."""
+        if event.input.id != "sites-filter":
+            return
+        site_list = self.query_one("#sites-list", OptionList)
+        if site_list.highlighted is not None:
+            site_list.focus()
+            site_list.action_select()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Open the chosen site, asking for its address first when it has none."""
@@ -112,6 +152,53 @@ class SitePickerScreen(Screen[str | None]):
     def _address_given(self, answer: str | None) -> None:
         if answer is not None:  # None: the user went back to the list
             self.dismiss(answer)
+
+    def _site_added(self, found: DiscoveredSite | None) -> None:
+        if found is None:
+            return
+        site = found.site
+        others = [s for s in self.config.sites if s.name.casefold() != site.name.casefold()]
+        self.config = dataclasses.replace(self.config, sites=(*others, site))
+        self.sites = all_sites(self.config)
+        self.query_one("#sites-filter", Input).value = ""
+        site_list = self._show_sites("")
+        site_list.highlighted = site_list.get_option_index(site.name)
+        site_list.focus()
+        count = found.section_count()
+        found_what = (
+            f"{count} sections found"
+            if count
+            else "no sections found: is this the home page of a CMS site?"
+        )
+        self._say(f"Added {site.name} ({found_what}). Enter opens it.")
+
+    def _show_sites(self, text: str) -> OptionList:
+        site_list = self.query_one("#sites-list", OptionList)
+        site_list.set_options(self._options(text))
+        if site_list.option_count:
+            site_list.highlighted = 0
+            self._say("")
+        else:
+            self._say(f"No site matches {text.strip()!r}: a adds one.")
+        return site_list
+
+    def _options(self, text: str) -> list[Option]:
+        wanted = text.strip()
+        if wanted and self._fold is None:
+            self._fold = _folder()
+        fold = self._fold or str.casefold
+        folded = fold(wanted)
+        options = [
+            Option(self._label(site), id=site.name)
+            for site in self.sites
+            if folded in fold(f"{site.name} {site.url}")
+        ]
+        if folded in fold(_DEMO_LABEL):
+            options.append(Option(_DEMO_LABEL, id=_DEMO_OPTION))
+        return options
+
+    def _say(self, message: str) -> None:
+        self.query_one("#sites-status", Static).update(message)
 
     @staticmethod
     def _label(site: SiteConfig) -> str:
@@ -129,5 +216,6 @@ class SitePickerApp(App[str | None]):
         self.config_file = config_file
 
     def on_mount(self) -> None:
-        """Show the picker and leave with whatever it returns."""
+        """Apply the configured keymap, show the picker and leave with what it returns."""
+        self.set_keymap(dict(self.config.keymap))
         self.push_screen(SitePickerScreen(self.config, self.config_file), self.exit)

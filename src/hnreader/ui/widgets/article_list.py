@@ -71,7 +71,9 @@ class ArticleList(Vertical):
         """The heading, the options, the loading line and the message line."""
         yield Static(id="list-heading")
         yield ArticleOptions(id="list-options")
-        yield LoadingIndicator(id="list-loading")
+        indicator = LoadingIndicator(id="list-loading")
+        indicator.display = False
+        yield indicator
         yield Static(id="list-message")
 
     @property
@@ -83,6 +85,11 @@ class ArticleList(Vertical):
     def message(self) -> str:
         """The text of the message line (empty when there is none)."""
         return str(self.query_one("#list-message", Static).content)
+
+    @property
+    def loading_shown(self) -> bool:
+        """Whether the loading line is shown (a page of the list is on its way)."""
+        return bool(self.query_one("#list-loading").display)
 
     @property
     def highlighted_item(self) -> models.ListItem | None:
@@ -98,7 +105,7 @@ class ArticleList(Vertical):
         self.options.clear_options()
         self._show_heading(section)
         self._set_message("")
-        self.set_class(True, "-loading")
+        self._show_loading(True)
 
     def show_page(self, page: models.ArticleList, section: str) -> None:
         """Show ``page`` as the first page of ``section``."""
@@ -117,12 +124,12 @@ class ArticleList(Vertical):
         """Show that the next page is loading."""
         self.loading_more = True
         self._set_message("")
-        self.set_class(True, "-loading")
+        self._show_loading(True)
 
     def show_error(self, text: str) -> None:
         """Stop any loading indicator and show ``text`` as the reason."""
         self.loading_more = False
-        self.set_class(False, "-loading")
+        self._show_loading(False)
         self._set_message(text, error=True)
 
     def show_states(self, states: dict[str, ReadingState]) -> None:
@@ -140,13 +147,18 @@ class ArticleList(Vertical):
         for index, item in enumerate(self.items):
             self.options.replace_option_prompt_at_index(index, self._prompt(item))
 
+    def _show_loading(self, shown: bool) -> None:
+        # Shown directly, not by a class on the pane: a class change restyles every widget of
+        # the pane, twice per section opened.
+        self.query_one("#list-loading").display = shown
+
     def _show_heading(self, section: str) -> None:
         self.section = section
         self.query_one("#list-heading", Static).update(Text(self.display_text(section)))
 
     def _add(self, page: models.ArticleList) -> None:
         self.loading_more = False
-        self.set_class(False, "-loading")
+        self._show_loading(False)
         self._set_message("")
         self.next_url = page.next
         self.items.extend(page.items)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -23,16 +23,21 @@ from textual.widgets import Static
 
 from hnreader.config import FONT_STEPS, FontStep, Script
 from hnreader.models import Article
-from hnreader.render import glyphs
 from hnreader.render.layout import INDENT, clean_text, display_text
 from hnreader.ui.widgets.reader_attachments import AttachmentChosen, AttachmentList
-from hnreader.ui.widgets.reader_body import article_parts, meta_line
-from hnreader.ui.widgets.reader_extras import ReadAloud, SpeechUnavailable, export_markdown
-from hnreader.ui.widgets.reader_image import ImageMode, image_placeholder
+from hnreader.ui.widgets.reader_extras import ReadAloud, export_markdown
 from hnreader.ui.widgets.reader_parts import ReaderHeader, StepButton
 from hnreader.ui.widgets.reader_text import ArticleText
 
-__all__ = ["INDENT", "ArticleReader", "image_placeholder", "meta_line"]
+if TYPE_CHECKING:
+    from hnreader.render.glyphs import GlyphPainter
+    from hnreader.ui.widgets.reader_image import ImageMode
+
+__all__ = ["ENLARGED_STEPS", "INDENT", "ArticleReader"]
+
+# The steps drawn with enlarged glyphs (hnreader.render.glyphs, which loads Pillow and a font):
+# imported only once one of them is chosen, so the first screen never pays for it.
+ENLARGED_STEPS: frozenset[FontStep] = frozenset({"large", "huge"})
 
 
 class ArticleReader(VerticalScroll):
@@ -119,31 +124,41 @@ class ArticleReader(VerticalScroll):
         font_path: str | None = None,
         images: ImageMode = "auto",
         download_dir: Path | None = None,
+        script: Script | None = None,
+        show_ruby: bool = False,
+        message: str = "",
     ) -> None:
-        super().__init__(id=id)
+        # Everything the first frame shows is set here, so the reader is composed once at
+        # start-up instead of being rebuilt for each setting (the font step is set with
+        # set_font_step: 大/特大 need a font, found only when asked for).
+        super().__init__(id=id, classes="-medium")
         self.can_focus = True
         self.article: Article | None = None
         self.font_step: FontStep = "medium"
-        self.script: Script | None = None  # None: as the page has it, until a script is set
-        self.show_ruby = False
+        self.script = script  # None: as the page has it, until a script is set
+        self.show_ruby = show_ruby
         self.font_path = font_path  # a CJK font for 大/特大; None: found through fontconfig
         self.images: ImageMode = images
         self.download_dir = download_dir  # None: hnreader.paths.downloads_dir()
         self.saved: dict[str, Path] = {}  # attachment URL -> where it was saved
         self.read_aloud = ReadAloud()
-        self._message: tuple[str, bool] | None = None
+        self._message: tuple[str, bool] | None = (message, False) if message else None
         self._lines: list[str] = []
         self._lock = asyncio.Lock()
+        self._stale = False  # something was asked for before the reader was composed
 
     def compose(self) -> ComposeResult:
-        """The header (docked) and the body the article goes in."""
-        yield ReaderHeader()
-        yield Vertical(id="reader-body")
+        """The header (docked) and the body, showing what was asked for so far."""
+        widgets, self._lines, breadcrumb = self._parts()
+        self._stale = False
+        yield ReaderHeader(self.font_step, breadcrumb)
+        yield Vertical(*widgets, id="reader-body")
 
     async def on_mount(self) -> None:
-        """Show the font step, and whatever was asked for before the reader was mounted."""
-        self._show_step_classes()
-        await self._rebuild(keep_place=False)
+        """Show whatever was asked for after the reader was composed but not yet mounted."""
+        if self._stale:
+            self._show_step_classes()
+            await self._rebuild(keep_place=False)
 
     # -- what the app calls ---------------------------------------------------------------
 
@@ -220,6 +235,8 @@ class ArticleReader(VerticalScroll):
         """Read the article aloud with the installed speech engine, or stop reading."""
         if self.article is None:
             return
+        from hnreader.speech import SpeechUnavailable  # loaded with the first read-aloud
+
         try:
             self.notify(self.read_aloud.toggle(self.article))
         except SpeechUnavailable as exc:
@@ -246,7 +263,9 @@ class ArticleReader(VerticalScroll):
     # -- drawing --------------------------------------------------------------------------
 
     async def _change_step(self, step: FontStep, *, by_user: bool) -> None:
-        if glyphs.is_enlarged(step):
+        if step in ENLARGED_STEPS:
+            from hnreader.render import glyphs
+
             try:
                 glyphs.painter(step, self.font_path)
             except glyphs.FontUnavailable as exc:
@@ -258,7 +277,7 @@ class ArticleReader(VerticalScroll):
         self.font_step = step
         self._show_step_classes()
         fraction = self.scroll_y / self.max_scroll_y if self.max_scroll_y else 0.0
-        painter = glyphs.painter(step, self.font_path) if glyphs.is_enlarged(step) else None
+        painter = _painter(step, self.font_path)
         for text in self.query(ArticleText):
             text.update(text.pieces, painter=painter, compact=step == "small")
         if by_user:
@@ -269,45 +288,43 @@ class ArticleReader(VerticalScroll):
         self.scroll_to(y=round(fraction * self.max_scroll_y), animate=False)
 
     def _show_step_classes(self) -> None:
-        for step in FONT_STEPS:
-            self.set_class(step == self.font_step, f"-{step}")
+        self.update_classes({f"-{step}": step == self.font_step for step in FONT_STEPS})
         for header in self.query(ReaderHeader):
             header.show_step(self.font_step)
 
     def _display(self, text: str, ruby: tuple[tuple[str, str], ...] = ()) -> str:
         return display_text(text, script=self.script, ruby=ruby, show_ruby=self.show_ruby)
 
+    def _parts(self) -> tuple[list[Widget], list[str], str]:
+        """The body's widgets, their text lines and the breadcrumb, for the current content."""
+        if self.article is None:
+            text, error = self._message or ("", False)
+            line = clean_text(text)
+            message = Static(Text(line), classes="message -error" if error else "message")
+            return [message], [line], ""
+        # The article's parts (text, images, tables) load with the first article, not at start.
+        from hnreader.ui.widgets.reader_body import article_parts
+
+        parts = article_parts(
+            self.article,
+            self._display,
+            _painter(self.font_step, self.font_path),
+            self.font_step,
+            self.images,
+            saved=self.saved,
+            download_dir=self.download_dir,
+        )
+        return parts.widgets, parts.lines, parts.breadcrumb
+
     async def _rebuild(self, *, keep_place: bool) -> None:
         """Lay everything out again for the current article (or message) and settings."""
         if not self.is_attached or not self.query(ReaderHeader):
-            return  # not composed yet: on_mount shows what was asked for
+            self._stale = True  # not composed yet: compose or on_mount shows what was asked for
+            return
         async with self._lock:
             fraction = self.scroll_y / self.max_scroll_y if self.max_scroll_y else 0.0
-            painter = (
-                glyphs.painter(self.font_step, self.font_path)
-                if glyphs.is_enlarged(self.font_step)
-                else None
-            )
-            widgets: list[Widget]
-            header = self.query_one(ReaderHeader)
-            if self.article is None:
-                text, error = self._message or ("", False)
-                line = clean_text(text)
-                widgets = [Static(Text(line), classes="message -error" if error else "message")]
-                self._lines = [line]
-                header.show_breadcrumb("")
-            else:
-                parts = article_parts(
-                    self.article,
-                    self._display,
-                    painter,
-                    self.font_step,
-                    self.images,
-                    saved=self.saved,
-                    download_dir=self.download_dir,
-                )
-                widgets, self._lines = parts.widgets, parts.lines
-                header.show_breadcrumb(parts.breadcrumb)
+            widgets, self._lines, breadcrumb = self._parts()
+            self.query_one(ReaderHeader).show_breadcrumb(breadcrumb)
             body = self.query_one("#reader-body")
             with self.app.batch_update():
                 await body.remove_children()
@@ -316,6 +333,15 @@ class ArticleReader(VerticalScroll):
                 self.call_after_refresh(self._scroll_to_fraction, fraction)
             else:
                 self.scroll_home(animate=False)
+
+
+def _painter(step: FontStep, font_path: str | None) -> GlyphPainter | None:
+    """The glyph painter for an enlarged ``step``; None for terminal text (小, 中)."""
+    if step not in ENLARGED_STEPS:
+        return None
+    from hnreader.render import glyphs
+
+    return glyphs.painter(step, font_path)
 
 
 async def _done() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
@@ -13,11 +14,13 @@ from textual.widgets import Static
 
 from hnreader.config import FontStep
 from hnreader.models import Article, Block
-from hnreader.render.glyphs import GlyphPainter
 from hnreader.render.layout import INDENT, Piece
 from hnreader.ui.widgets.reader_attachments import AttachmentList
 from hnreader.ui.widgets.reader_image import ImageMode, ReaderImage, image_placeholder
 from hnreader.ui.widgets.reader_text import ArticleText
+
+if TYPE_CHECKING:  # the glyph painter (and Pillow) load only when 大/特大 are drawn
+    from hnreader.render.glyphs import GlyphPainter
 
 # Page text as shown: (text, ruby pairs) -> cleaned, in the chosen script, with readings.
 Display = Callable[..., str]

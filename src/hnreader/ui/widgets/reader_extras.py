@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hnreader.downloads import safe_file_name, save_download
-from hnreader.export.markdown import article_to_markdown
 from hnreader.models import Article
-from hnreader.speech import Speaker, SpeechUnavailable
+
+if TYPE_CHECKING:  # the speech engines are looked for when reading aloud is asked for
+    from hnreader.speech import Speaker
 
 
 def export_markdown(article: Article, directory: Path | None) -> Path:
     """Write ``article`` as Markdown into ``directory`` (default: the downloads folder)."""
+    from hnreader.export.markdown import article_to_markdown  # the exporters load on use
+
     name = safe_file_name(f"{article.title or 'article'}.md")
     return save_download(article_to_markdown(article).encode("utf-8"), name, directory)
 
@@ -38,6 +42,8 @@ class ReadAloud:
             self.stop()
             return "朗读已停止 Read-aloud stopped"
         if self._speaker is None:
+            from hnreader.speech import Speaker
+
             self._speaker = Speaker(record_to=self.record_to)
         texts = [text for text in (article.title or "", *article.paragraphs) if text]
         self._speaker.start(texts)
@@ -49,4 +55,4 @@ class ReadAloud:
             self._speaker.stop()
 
 
-__all__ = ["ReadAloud", "SpeechUnavailable", "export_markdown"]
+__all__ = ["ReadAloud", "export_markdown"]

@@ -3,8 +3,10 @@
 In terminals known to draw Kitty graphics or Sixel (and to answer queries at once),
 textual-image draws the picture; it asks the terminal what it supports when first imported,
 which must happen before Textual takes the terminal over, so this module imports it at once
-(the app imports the reader). Everywhere else — tmux, most terminals, tests — pictures are
-drawn in coloured half cells by :mod:`reader_picture`, which asks the terminal nothing.
+and ``hnreader.cli.reader_cmd`` imports this module before the app runs in those terminals
+(elsewhere it loads with the first article). Everywhere else — tmux, most terminals, tests —
+pictures are drawn in coloured half cells by :mod:`reader_picture`, which asks the terminal
+nothing.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from pathlib import PurePosixPath
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from PIL import Image as PILImage
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -93,6 +94,8 @@ class ReaderImage(Vertical):
     async def load(self, asset: Any, url: str) -> None:
         """Fetch and decode the picture, then put it in place of the placeholder."""
         try:
+            from PIL import Image as PILImage  # loaded with the first picture
+
             data: bytes = await asset(url)
             picture = PILImage.open(io.BytesIO(data))
             picture.load()

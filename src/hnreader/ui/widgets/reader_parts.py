@@ -22,8 +22,9 @@ class StepButton(Static):
             super().__init__()
             self.step = step
 
-    def __init__(self, step: FontStep) -> None:
-        super().__init__(FONT_STEP_LABELS[step], id=f"font-{step}", classes="font-step")
+    def __init__(self, step: FontStep, *, active: bool = False) -> None:
+        classes = "font-step -active" if active else "font-step"
+        super().__init__(FONT_STEP_LABELS[step], id=f"font-{step}", classes=classes)
         self.step = step
         self.tooltip = f"字号 {FONT_STEP_LABELS[step]}"
 
@@ -65,11 +66,16 @@ class ReaderHeader(Horizontal):
     }
     """
 
+    def __init__(self, step: FontStep = "medium", breadcrumb: str = "") -> None:
+        super().__init__()
+        self.step = step  # composed already marked, so nothing is restyled at start-up
+        self.breadcrumb = breadcrumb
+
     def compose(self) -> ComposeResult:
-        """The breadcrumb, then one button per step."""
-        yield Static(id="reader-breadcrumb")
+        """The breadcrumb, then one button per step, ``step`` marked as the one in use."""
+        yield Static(Text(self.breadcrumb), id="reader-breadcrumb")
         for step in FONT_STEPS:
-            yield StepButton(step)
+            yield StepButton(step, active=step == self.step)
 
     def show_breadcrumb(self, text: str) -> None:
         """Show ``text`` (page text, never markup) as the breadcrumb."""
@@ -77,5 +83,6 @@ class ReaderHeader(Horizontal):
 
     def show_step(self, step: FontStep) -> None:
         """Mark ``step`` as the one in use."""
+        self.step = step
         for button in self.query(StepButton):
             button.set_class(button.step == step, "-active")

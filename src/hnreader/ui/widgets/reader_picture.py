@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
-from PIL import Image as PILImage
 from rich.color import Color
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
 from rich.style import Style
+
+if TYPE_CHECKING:  # Pillow loads with the first picture, not with the app
+    from PIL import Image as PILImage
 
 UPPER_HALF = "▀"
 # Terminals that answer graphics queries at once (and draw Kitty graphics or Sixel).
@@ -56,6 +58,8 @@ class HalfCellPicture:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         """One line of ``▀`` cells per two pixel rows."""
         columns, pixel_rows = self._fit(options.max_width)
+        from PIL import Image as PILImage
+
         small = self.picture.resize((columns, pixel_rows), PILImage.Resampling.LANCZOS)
         pixels = small.load()
         assert pixels is not None

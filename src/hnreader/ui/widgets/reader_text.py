@@ -7,7 +7,7 @@ kept, so a 20,000-character article at 特大 opens and scrolls without rasteris
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -15,8 +15,10 @@ from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
-from hnreader.render.glyphs import GlyphPainter
 from hnreader.render.layout import Layout, Piece, lay_out
+
+if TYPE_CHECKING:  # the glyph painter (and Pillow) load only when 大/特大 are drawn
+    from hnreader.render.glyphs import GlyphPainter
 
 LAYOUTS_KEPT = 4
 PAINTED_LINES_KEPT = 4000  # enlarged lines kept painted; a long article at 特大 has ~2,000

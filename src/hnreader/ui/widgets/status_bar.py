@@ -21,17 +21,18 @@ class StatusBar(Horizontal):
     spelled out in words, never shown by colour alone.
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, offline: bool = False) -> None:
         super().__init__(id=id)
         self._activities: dict[str, str] = {}
-        self.offline = False
+        self.offline = offline  # composed so (not restyled on mount), then see show_network
 
     def compose(self) -> ComposeResult:
         """One label per slot."""
         yield Static(id="status-site")
         yield Static(id="status-activity")
         yield Static(id="status-sync")
-        yield Static("在线", id="status-network")
+        offline = "-offline" if self.offline else ""
+        yield Static(_network_text(self.offline), id="status-network", classes=offline)
         yield Static(id="status-font")
         yield Static(id="status-script")
 
@@ -48,7 +49,7 @@ class StatusBar(Horizontal):
         """Show whether pages come from the network (在线) or the library only (离线)."""
         self.offline = offline
         label = self.query_one("#status-network", Static)
-        label.update("离线 offline" if offline else "在线")
+        label.update(_network_text(offline))
         label.set_class(offline, "-offline")
 
     def show_sync(self, text: str) -> None:
@@ -78,4 +79,8 @@ class StatusBar(Horizontal):
 
     def _refresh_activity(self) -> None:
         self.query_one("#status-activity", Static).update(Content(self.activity))
-        self.set_class(bool(self._activities), "-busy")
+
+
+def _network_text(offline: bool) -> str:
+    """What the network slot says."""
+    return "离线 offline" if offline else "在线"

@@ -1,0 +1,112 @@
+"""The sync's extraction process: ``python -m hnreader.sync.worker LIBRARY_FILE``.
+
+Reads batches of :class:`~hnreader.sync.messages.Job` on stdin, extracts each article and
+saves the batch in one transaction through its own connection to the library, and answers
+each batch with a list of :class:`~hnreader.sync.messages.JobResult` on stdout. It ends when
+stdin closes, after finishing what it has read, so a sync killed outright loses at most the
+batch being written (each batch is one transaction: nothing half-written). Ctrl-C reaches
+the whole process group; this process ignores it and lets the sync decide (it sends what it
+fetched, then closes stdin).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import traceback
+from pathlib import Path
+from typing import BinaryIO
+
+from hnreader.store import ArticleRecord, Store, StoreError
+from hnreader.sync.messages import Job, JobResult, WorkerFailure, frame, read_message
+
+# What extract_article says of a page that links later pages of the same article. The
+# engine finds them while extracting; looking for them again (a second parse) is only
+# worth it then. tests/sync/test_sync_offline.py checks that multi-page articles are whole.
+_CONTINUES = "article continues on "
+
+
+def _extract(job: Job, records: list[ArticleRecord]) -> JobResult:
+    """Extract one job into ``records``; the result to report once the batch is saved."""
+    from hnreader.extract.continuation import continuation_urls
+    from hnreader.fetch import FetchError
+    from hnreader.sites.kinds import ARTICLE, Fetched
+
+    page = job.page
+    fetched = Fetched(job.key, page, job.later or ())
+    try:
+        article = ARTICLE.extract(fetched)
+    except FetchError as exc:  # the page cannot be read as an article
+        return JobResult(job.key, "failed", str(exc))
+    if job.later is None and any(w.startswith(_CONTINUES) for w in article.warnings):
+        later_urls = continuation_urls(page.content, page.url, page.content_type)
+        if later_urls:
+            return JobResult(job.key, "more", later_urls=tuple(later_urls))
+    records.append(ArticleRecord(article, fetched.keyed(page), continuation=fetched.later))
+    return JobResult(
+        job.key,
+        "saved",
+        images=tuple(image.src for image in article.images),
+        attachments=tuple(attachment.url for attachment in article.attachments),
+    )
+
+
+def _import_engine() -> None:
+    """Import the extraction engine now, while the sync reads the first list pages."""
+    import hnreader.extract.api
+    import hnreader.extract.continuation
+    import hnreader.sites.kinds  # noqa: F401
+
+
+def handle(store: Store, jobs: list[Job]) -> list[JobResult]:
+    """Extract ``jobs`` and save the articles in one transaction; what became of each."""
+    records: list[ArticleRecord] = []
+    results = [_extract(job, records) for job in jobs]
+    if not records:
+        return results
+    try:
+        store.save_articles(records)
+    except StoreError as exc:
+        reason = str(exc)
+        return [
+            JobResult(result.key, "failed", reason) if result.status == "saved" else result
+            for result in results
+        ]
+    return results
+
+
+def serve(store: Store, incoming: BinaryIO, outgoing: BinaryIO) -> None:
+    """Answer batches from ``incoming`` on ``outgoing`` until ``incoming`` ends."""
+    while (jobs := read_message(incoming)) is not None:
+        assert isinstance(jobs, list)
+        outgoing.write(frame(handle(store, jobs)))
+        outgoing.flush()
+
+
+def main(argv: list[str]) -> int:
+    """Run the extraction process for the library file ``argv[1]``."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Messages use the real stdout; anything printed by accident goes to stderr instead.
+    outgoing = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    sys.stdout = sys.stderr
+    try:
+        _import_engine()
+        with Store(Path(argv[1])) as store:
+            serve(store, sys.stdin.buffer, outgoing)
+    except BrokenPipeError:
+        return 1  # the sync is gone: nobody is left to tell
+    except Exception:  # any bug here must reach the sync as a clear error
+        detail = traceback.format_exc()
+        sys.stderr.write(detail)  # kept on stderr too, should the sync be gone already
+        try:
+            outgoing.write(frame(WorkerFailure(detail)))
+            outgoing.flush()
+        except BrokenPipeError:
+            return 1  # the sync is gone: the traceback above is all there is
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
