@@ -20,6 +20,7 @@ A crashed extraction process becomes a :class:`SyncError` saying so.
 from __future__ import annotations
 
 import asyncio
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -38,6 +39,8 @@ from hnreader.sync.messages import (
     load,
 )
 from hnreader.sync.scope import SyncError
+
+_log = logging.getLogger(__name__)
 
 BATCH_SIZE = 20  # articles per message and transaction: tens keep a kill -9 cheap
 # Batches sent but not answered: one being saved, one waiting. More would only hold pages in
@@ -278,7 +281,16 @@ class ArticleSaver:
         except (SyncError, ConnectionError, TimeoutError) as exc:
             self.problem = self.problem or SyncError(str(exc))
 
-    def kill(self) -> None:
-        """End the process at once (the sync ended by an error)."""
+    async def abort(self) -> None:
+        """End the process at once and reap it (the sync ended, or failed); idempotent.
+
+        Reaping matters: a child left to the garbage collector after the event loop closed
+        makes asyncio print a traceback at exit.
+        """
         self.process.kill()
         self._reader.cancel()
+        try:
+            async with asyncio.timeout(STOP_TIMEOUT):
+                await self.process.process.wait()
+        except TimeoutError:
+            _log.warning("the extraction process did not end after it was killed")

@@ -136,7 +136,7 @@ class _Run:
             raise
         finally:
             self.group = None
-            saver.kill()
+            await saver.abort()
 
     async def walk_lists(self, queue: asyncio.Queue[Queued | None], sections: list[str]) -> None:
         """Read every chosen section's list pages, queueing the articles they link to."""
@@ -313,6 +313,6 @@ async def sync_site(
         queue: asyncio.Queue[Queued | None] = asyncio.Queue(maxsize=workers * 4)
         await run.walk(queue, [url for _, url in chosen], workers)
     finally:
-        saver.kill()  # already ended unless the sync failed
+        await saver.abort()  # already ended unless the sync failed
         state.finished = time.monotonic()
     return SyncReport.from_progress(state)
