@@ -63,28 +63,13 @@ class Session:
         term = Terminal(place / "tmux.sock", self.data_dir)
         term.env[CONFIG_ENV] = str(self.config_file)
         self.terminals.append(term)
-        command = shlex.join([str(HNREADER), *words[1:]])
-        status = shlex.quote(str(term.exit_file))
-        term.run(
-            "new-session",
-            "-d",
-            "-s",
-            "hn",
-            "-x",
-            "100",
-            "-y",
-            "30",
-            f"{command}; echo $? > {status}",
-        )
-        term.run("set-option", "-t", "hn", "remain-on-exit", "on")
+        term.start([str(HNREADER), *words[1:]], 100, 30)
         return term
 
     def close(self) -> None:
         """Stop every terminal the session opened."""
         for term in self.terminals:
-            subprocess.run(
-                [*term.base, "kill-server"], capture_output=True, env=term.env, check=False
-            )
+            term.stop()
 
 
 def quit_cleanly(term: Terminal) -> None:

@@ -6,8 +6,6 @@ HTTP by the ``demo_server`` fixture; choosing it in the picker must open the rea
 
 from __future__ import annotations
 
-import shlex
-import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,14 +29,11 @@ def picker(tmp_path: Path, demo_server: DemoServer) -> Iterator[Terminal]:
     save_user_site(SiteConfig(SITE_NAME, demo_server.sites[0][1]), config_file)
     term = Terminal(tmp_path / "tmux.sock", tmp_path / "data")
     term.env[CONFIG_ENV] = str(config_file)
-    status = shlex.quote(str(term.exit_file))
-    command = f"{shlex.quote(str(HNREADER))}; echo $? > {status}"
-    term.run("new-session", "-d", "-s", "hn", "-x", "100", "-y", "30", command)
     try:
-        term.run("set-option", "-t", "hn", "remain-on-exit", "on")
+        term.start([str(HNREADER)], 100, 30)
         yield term
     finally:
-        subprocess.run([*term.base, "kill-server"], capture_output=True, env=term.env, check=False)
+        term.stop()
 
 
 def test_choosing_a_site_in_the_picker_opens_the_reader_on_it(picker: Terminal) -> None:

@@ -47,6 +47,18 @@ class Terminal:
         )
         return done.stdout
 
+    def start(self, argv: list[str], width: int, height: int) -> None:
+        """Run ``argv`` in session ``hn``; its exit status goes to :attr:`exit_file`."""
+        status = shlex.quote(str(self.exit_file))
+        command = f"{shlex.join(argv)}; echo $? > {status}"
+        self.run("new-session", "-d", "-s", "hn", "-x", str(width), "-y", str(height), command)
+        # Keep the pane after the reader exits, so a failure can still show its last screen.
+        self.run("set-option", "-t", "hn", "remain-on-exit", "on")
+
+    def stop(self) -> None:
+        """Stop the tmux server and whatever still runs in it."""
+        subprocess.run([*self.base, "kill-server"], capture_output=True, env=self.env, check=False)
+
     def screen(self) -> str:
         return self.run("capture-pane", "-p", "-t", "hn")
 
@@ -64,15 +76,11 @@ class Terminal:
 @pytest.fixture
 def terminal(tmp_path: Path) -> Iterator[Terminal]:
     term = Terminal(tmp_path / "tmux.sock", tmp_path / "data")
-    status = shlex.quote(str(term.exit_file))
-    command = f"{shlex.quote(str(HNREADER))} --demo; echo $? > {status}"
-    term.run("new-session", "-d", "-s", "hn", "-x", "80", "-y", "24", command)
     try:
-        # Keep the pane after the reader exits, so a failure can still show its last screen.
-        term.run("set-option", "-t", "hn", "remain-on-exit", "on")
+        term.start([str(HNREADER), "--demo"], 80, 24)
         yield term
     finally:
-        subprocess.run([*term.base, "kill-server"], capture_output=True, env=term.env, check=False)
+        term.stop()
 
 
 def test_demo_opens_an_article_and_quits(terminal: Terminal) -> None:

@@ -13,7 +13,7 @@ from urllib.parse import urljoin
 
 from hnreader.extract.blocks import BodyContent, build_blocks, find_attachments
 from hnreader.extract.body import locate_body
-from hnreader.extract.continuation import continuation_urls_in
+from hnreader.extract.continuation import CONTINUES, continuation_urls_in
 from hnreader.extract.credits import author_element, find_byline
 from hnreader.extract.dates import find_dates, parse_date
 from hnreader.extract.decode import decode_html
@@ -124,7 +124,7 @@ def extract_article(content: bytes | str, url: str, content_type: str | None = N
     )
     source = found.source or meta.get("contentsource") or None
     if more_pages:
-        warnings.append(f"article continues on {len(more_pages)} more page(s): {more_pages[0]}")
+        warnings.append(f"{CONTINUES}{len(more_pages)} more page(s): {more_pages[0]}")
     if not blocks:
         warnings.append("the article body is empty")
     return Article(

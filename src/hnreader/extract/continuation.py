@@ -18,7 +18,11 @@ from hnreader.extract.list_links import same_site
 from hnreader.extract.safety import safe_url
 from hnreader.models import Article
 
-__all__ = ["continuation_urls", "continuation_urls_in", "next_page_url", "stitch"]
+# How an article says it has later pages (a warning); the sync's extraction process looks
+# for it to know when fetching the later pages is worth a second parse.
+CONTINUES = "article continues on "
+
+__all__ = ["CONTINUES", "continuation_urls", "continuation_urls_in", "next_page_url", "stitch"]
 
 _CREATE_PAGE = re.compile(
     r"createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*[\"']([^\"']+)[\"']\s*,\s*[\"'](\w+)[\"']"

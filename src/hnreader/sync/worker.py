@@ -21,15 +21,10 @@ from typing import BinaryIO
 from hnreader.store import ArticleRecord, Store, StoreError
 from hnreader.sync.messages import Job, JobResult, WorkerFailure, frame, read_message
 
-# What extract_article says of a page that links later pages of the same article. The
-# engine finds them while extracting; looking for them again (a second parse) is only
-# worth it then. tests/sync/test_sync_offline.py checks that multi-page articles are whole.
-_CONTINUES = "article continues on "
-
 
 def _extract(job: Job, records: list[ArticleRecord]) -> JobResult:
     """Extract one job into ``records``; the result to report once the batch is saved."""
-    from hnreader.extract.continuation import continuation_urls
+    from hnreader.extract.continuation import CONTINUES, continuation_urls
     from hnreader.fetch import FetchError
     from hnreader.sites.kinds import ARTICLE, Fetched
 
@@ -39,7 +34,7 @@ def _extract(job: Job, records: list[ArticleRecord]) -> JobResult:
         article = ARTICLE.extract(fetched)
     except FetchError as exc:  # the page cannot be read as an article
         return JobResult(job.key, "failed", str(exc))
-    if job.later is None and any(w.startswith(_CONTINUES) for w in article.warnings):
+    if job.later is None and any(w.startswith(CONTINUES) for w in article.warnings):
         later_urls = continuation_urls(page.content, page.url, page.content_type)
         if later_urls:
             return JobResult(job.key, "more", later_urls=tuple(later_urls))
