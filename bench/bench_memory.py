@@ -7,7 +7,9 @@ Each scenario runs in a fresh process (``--scenario``), which reports its own pe
   (:mod:`library`): the section tree, the first three list pages of every section, and 50
   articles; at two library sizes, to show that memory does not grow with the library.
 - ``sync``: :func:`hnreader.sync.sync_site` of a local synthetic site (``synth_server.py``,
-  another process) into a fresh library; at two site sizes.
+  another process) into a fresh library; at two site sizes. Its figure is the sync
+  process's peak plus each of its extraction processes' peaks (sampled, :mod:`child_peaks`):
+  an upper bound of what the sync held at once.
 - ``floor`` (the baseline): the same process importing the same modules and opening the
   library, doing nothing else.
 
@@ -26,6 +28,7 @@ import tempfile
 from pathlib import Path
 
 import library
+from child_peaks import ChildPeaks
 from common import Row, emit, parser, progress
 
 HERE = Path(__file__).resolve().parent
@@ -72,8 +75,11 @@ async def browse(data_dir: Path) -> None:
             await session.article(url)
 
 
-async def sync(count: int) -> None:
-    """A full sync of a ``count``-article local site into a fresh library."""
+async def sync(count: int) -> tuple[float, int]:
+    """A full sync of a ``count``-article local site into a fresh library.
+
+    Returns the extraction processes' peaks added up (MB) and how many there were.
+    """
     import bench_sync
     import synth_server
     from hnreader.sites import SiteSession
@@ -85,22 +91,24 @@ async def sync(count: int) -> None:
         tempfile.TemporaryDirectory() as data_dir,
         Store.open(data_dir) as store,
     ):
-        async with bench_sync.fetcher(4) as fetcher:
-            report = await sync_site(
-                SiteSession(fetcher, store), base_url, images=False, robots=False
-            )
+        with ChildPeaks("hnreader.sync.worker") as workers:
+            async with bench_sync.fetcher(4) as fetcher:
+                report = await sync_site(
+                    SiteSession(fetcher, store), base_url, images=False, robots=False
+                )
         if report.new != count:
             raise RuntimeError(f"the sync saved {report.new} articles of {count}")
+    return workers.total_kb() / 1024, len(workers.peaks)
 
 
 def floor(data_dir: Path) -> None:
     """Import what the scenarios import and open the library; nothing more."""
-    import hnreader.fetch
+    import hnreader.fetch.client  # hnreader.fetch alone no longer imports the HTTP client
     import hnreader.sites
     import hnreader.sync
     from hnreader.store import Store
 
-    del hnreader.fetch, hnreader.sites, hnreader.sync
+    del hnreader.fetch.client, hnreader.sites, hnreader.sync
     with Store.open(data_dir) as store:
         store.counts()
 
@@ -123,13 +131,15 @@ def main() -> None:
     arguments.add_argument("--syncs", type=int, nargs=2, help="two site sizes to sync")
     options = arguments.parse_args()
     if options.scenario:
+        children_mb, children = 0.0, 0
         if options.scenario == "sync":
-            asyncio.run(sync(options.size))
+            children_mb, children = asyncio.run(sync(options.size))
         elif options.scenario == "browse":
             asyncio.run(browse(library.cached(options.size)))
         else:
             floor(library.cached(options.size))
-        print(json.dumps({"peak_mb": peak_mb()}))
+        own = peak_mb()
+        print(json.dumps({"peak_mb": own + children_mb, "own_mb": own, "children": children}))
         return
     libraries = options.libraries or ((1_000, 5_000) if options.quick else (10_000, 100_000))
     syncs = options.syncs or ((50, 200) if options.quick else (1_000, 3_000))
@@ -155,6 +165,7 @@ def main() -> None:
     notes = [
         f"browse: tree, {LIST_PAGES_PER_SECTION} list pages of every section, "
         f"{ARTICLES_OPENED} articles, offline through SiteSession",
+        "sync: the sync process's peak plus each extraction process's peak, added",
         f"growth: browse {rows[1].value / rows[0].value:.2f}x for "
         f"{libraries[1] // libraries[0]}x the library; sync {rows[3].value / rows[2].value:.2f}x "
         f"for {syncs[1] // syncs[0]}x the articles",

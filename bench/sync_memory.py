@@ -2,12 +2,12 @@
 
 For each site size a local synthetic site (``synth_server.py``, a separate process) is
 synced whole into a fresh library by a fresh child process, which reports its own peak RSS
-(``VmHWM``) plus that of the sync's extraction process (its child). tracemalloc is not
-used: it slows the sync threefold. The baseline is the smallest site: the ratio of each
-larger site's peak to it should stay near 1 while the article count grows many times (sync
-streams: a bounded queue between list pages and workers, at most two batches of pages on
-their way to the extraction process; only the set of URLs already seen grows, by about a
-hundred bytes per article).
+(``VmHWM``) plus those of the sync's extraction processes (its children, sampled:
+:mod:`child_peaks`). tracemalloc is not used: it slows the sync threefold. The baseline
+is the smallest site: the ratio of each larger site's peak to it should stay near 1 while
+the article count grows many times (sync streams: a bounded queue between list pages and
+workers, at most two batches of pages on their way to each extraction process; only the
+set of URLs already seen grows, by about a hundred bytes per article).
 
 Usage: ``python bench/sync_memory.py [--quick] [--sizes N,N,...]``
 """
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import resource
 import subprocess
 import sys
 import tempfile
@@ -24,6 +23,7 @@ import time
 from pathlib import Path
 
 import synth_server
+from child_peaks import ChildPeaks
 from common import Row, emit, parser, progress
 
 HERE = Path(__file__).resolve().parent
@@ -51,19 +51,21 @@ async def _sync(base_url: str, data_dir: str) -> dict[str, float]:
         async with Fetcher(NetworkConfig(rate_limit=0)) as fetcher:
             session = SiteSession(fetcher, store)
             started = time.perf_counter()
-            report = await sync_site(session, base_url, images=False, robots=False)
+            with ChildPeaks("hnreader.sync.worker") as workers:
+                report = await sync_site(session, base_url, images=False, robots=False)
             seconds = time.perf_counter() - started
     if not report.ok:
         raise RuntimeError(f"the sync failed: {report.failures[:3]}")
-    # The sync's extraction process has ended (and was waited for) by now: its peak is the
-    # children's maximum. Both peaks added: an upper bound of what the sync held at once.
-    worker_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    # All peaks added (the sync's and each extraction process's): an upper bound of what
+    # the sync held at once.
+    worker_kb = workers.total_kb()
     return {
         "articles": report.new,
         "seconds": seconds,
         "rss_peak_kb": _peak_rss_kb() + worker_kb,
         "main_kb": _peak_rss_kb(),
         "worker_kb": worker_kb,
+        "workers": len(workers.peaks),
     }
 
 
@@ -124,10 +126,10 @@ def main() -> None:
         rows,
         [
             "each size synced whole (tree, every list page, every article) by a fresh process;"
-            " peak RSS is the sync process's plus its extraction process's",
+            " peak RSS is the sync process's plus each of its extraction processes' (sampled)",
             *(
                 f"{size} articles: sync {m['main_kb'] / 1024:.0f} MB +"
-                f" extraction {m['worker_kb'] / 1024:.0f} MB"
+                f" extraction {m['worker_kb'] / 1024:.0f} MB ({m['workers']:.0f} processes)"
                 for size, m in zip(sizes, results, strict=True)
             ),
         ],

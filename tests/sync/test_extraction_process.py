@@ -6,9 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import httpx
+from sync_helpers import article_jobs
 
-from hnreader.demo.content import demo_edition
 from hnreader.demo.server import DemoServer
 from hnreader.models import Page
 from hnreader.store import Store
@@ -22,7 +21,6 @@ from hnreader.sync.messages import (
     load,
 )
 
-PORTAL = demo_edition().site("portal")
 GUARD = 120.0  # seconds; a guard against a hung process, not a timing assertion
 
 
@@ -46,23 +44,10 @@ def _messages(output: bytes) -> list[object]:
     return found
 
 
-def _jobs(demo_server: DemoServer, count: int) -> list[Job]:
-    portal = demo_server.sites[1][1]
-    jobs = []
-    for truth in [a for a in PORTAL.articles if len(a.pages) == 1][:count]:
-        url = portal.rstrip("/") + truth.path.removeprefix("/portal")
-        response = httpx.get(url)
-        headers = {name.lower(): value for name, value in response.headers.items()}
-        page = Page(url, response.content, response.headers.get("content-type"), 200, headers)
-        jobs.append(Job(url, page))
-    assert len(jobs) == count
-    return jobs
-
-
 def test_every_batch_received_is_saved_and_a_page_that_is_no_article_fails_alone(
     demo_server: DemoServer, tmp_path: Path
 ) -> None:
-    jobs = _jobs(demo_server, 3)
+    jobs = article_jobs(demo_server, 3)
     empty = Job(jobs[0].key + "?empty", Page(jobs[0].key + "?empty", b"", "text/html", 200, {}))
     process = _start(tmp_path)
     # Two batches, then the end of input: what a sync killed outright leaves behind.

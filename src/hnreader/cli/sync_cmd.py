@@ -68,6 +68,13 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
     parser.add_argument("--attachments", action="store_true", help="fetch attachments (附件)")
     parser.add_argument("--no-robots", action="store_true", help="ignore robots.txt")
     parser.add_argument("--workers", type=_positive, default=4, help="parallel article loads")
+    parser.add_argument(
+        "--processes",
+        type=_positive,
+        metavar="N",
+        help="at most N extraction processes (default: one per core, up to 3; more than one "
+        "only starts when pages arrive faster than one process extracts them)",
+    )
     add_data_dir(parser)
 
 
@@ -205,6 +212,7 @@ async def _sync_all(
                     attachments=options.attachments,
                     robots=site.robots and not options.no_robots,
                     workers=options.workers,
+                    processes=options.processes,
                     progress=update,
                 )
             except UnknownSection as exc:

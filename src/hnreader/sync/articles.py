@@ -1,19 +1,21 @@
-"""Articles for sync: fetched here, extracted and saved by a second process, in batches.
+"""Articles for sync: fetched here, extracted and saved by other processes, in batches.
 
 Fetching is CPU work for the client as much as extracting and saving are; in one process
 they share one core (threads share the GIL), and the sync ran at a fifth of a bare HTTP
-client's speed. So the sync starts one extraction process (:mod:`hnreader.sync.worker`) and
+client's speed. So the sync starts an extraction process (:mod:`hnreader.sync.worker`) and
 sends it each fetched article's raw pages, :data:`BATCH_SIZE` at a time; it extracts them
 and saves each batch in one transaction with its own connection to the library, answering
 only what became of each (new or updated, failed and why, the files it links). The heavy
-objects never come back. A process pool that sent extracted articles back to be saved here
-was measured and was slower: pickling whole articles cost more than the parallelism gave.
+objects never come back. When pages come faster than one process keeps up with, more
+processes join, one per core (:func:`default_processes`); SQLite serialises their short
+write transactions. A process pool that sent extracted articles back to be saved here was
+measured and was slower: pickling whole articles cost more than the parallelism gave.
 
 An article is counted when its batch is saved. :meth:`ArticleSaver.finish` waits for every
-answer; :meth:`ArticleSaver.stop` (a cancelled sync, Ctrl-C) lets the process save the
-batches already sent (at most :data:`BATCHES_AHEAD`) and counts them. A sync killed outright
-loses at most the batches in flight, which the next run fetches again; each batch is one
-transaction, so nothing is half-written.
+answer; :meth:`ArticleSaver.stop` (a cancelled sync, Ctrl-C) lets the processes save the
+batches already sent (at most :data:`BATCHES_AHEAD` each) and counts them. A sync killed
+outright loses at most the batches in flight, which the next run fetches again; each batch
+is one transaction, so nothing is half-written.
 A crashed extraction process becomes a :class:`SyncError` saying so.
 """
 
@@ -21,23 +23,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sys
-from collections.abc import Callable
-from pathlib import Path
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any
 
 from hnreader.models import Article
 from hnreader.sites.kinds import ARTICLE, Stored
 from hnreader.sites.session import Outcome
 from hnreader.store import Store
-from hnreader.sync.messages import (
-    HEADER_SIZE,
-    Job,
-    JobResult,
-    WorkerFailure,
-    body_size,
-    frame,
-    load,
-)
+from hnreader.sync.messages import Job, JobResult, WorkerFailure
+from hnreader.sync.processes import ExtractionProcess, default_processes
 from hnreader.sync.scope import SyncError
 
 _log = logging.getLogger(__name__)
@@ -58,95 +52,86 @@ def stored_articles(store: Store, urls: list[str]) -> dict[str, Stored[Article] 
     return {url: ARTICLE.stored(store, url) for url in urls}
 
 
-class ExtractionProcess:
-    """The running :mod:`hnreader.sync.worker` process and its two pipes."""
+class _Lane:
+    """One extraction process, the task reading its answers, and its batches not answered."""
 
-    def __init__(self, process: asyncio.subprocess.Process) -> None:
+    def __init__(
+        self, process: ExtractionProcess, reader: Callable[[_Lane], Coroutine[Any, Any, None]]
+    ) -> None:
         self.process = process
-
-    @classmethod
-    async def start(cls, library: Path) -> ExtractionProcess:
-        """Start the process for the library file ``library``."""
-        process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "hnreader.sync.worker",
-            str(library),
-            stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE,
-        )
-        return cls(process)
-
-    async def send(self, jobs: list[Job]) -> None:
-        """Send one batch (waiting while the process is behind: that bounds memory)."""
-        stdin = self.process.stdin
-        assert stdin is not None
-        stdin.write(frame(jobs))
-        await stdin.drain()
-
-    async def receive(self) -> object | None:
-        """The next message, or None once the process closed its output."""
-        stdout = self.process.stdout
-        assert stdout is not None
-        try:
-            header = await stdout.readexactly(HEADER_SIZE)
-            return load(await stdout.readexactly(body_size(header)))
-        except asyncio.IncompleteReadError:
-            return None
-
-    def close_input(self) -> None:
-        """Tell the process no more batches come: it finishes and exits."""
-        stdin = self.process.stdin
-        if stdin is not None and not stdin.is_closing():
-            stdin.close()
-
-    def kill(self) -> None:
-        """End the process now (it is stuck, or the sync failed)."""
-        if self.process.returncode is None:
-            self.process.kill()
+        self.unanswered = 0
+        self.reader: asyncio.Task[None] = asyncio.create_task(reader(self))
 
 
 class ArticleSaver:
-    """Fetched articles on their way to the library, through the extraction process.
+    """Fetched articles on their way to the library, through extraction processes.
 
     ``saved(url, outcome, result)`` and ``failed(url, reason)`` report each article once;
     ``needs_later(job, urls)`` asks for an article's continuation pages, to be fetched and
     sent again with :meth:`add` (``job`` with ``later`` set) or given up with :meth:`drop`.
+
+    One process is started with the saver; another joins (up to ``processes``) only when
+    every running one already has :data:`BATCHES_AHEAD` batches to do, which happens when
+    pages arrive faster than one core extracts them (a fast local mirror, not a polite sync
+    of a remote site), so a slow sync never pays for a second process's memory.
     """
 
     def __init__(
         self,
-        process: ExtractionProcess,
+        start: Callable[[], Awaitable[ExtractionProcess]],
+        first: ExtractionProcess,
         saved: Saved,
         failed: Failed,
         needs_later: NeedsLater,
+        *,
         size: int = BATCH_SIZE,
+        processes: int = 1,
     ) -> None:
-        self.process = process
+        self._start_process = start
         self.saved = saved
         self.failed = failed
         self.needs_later = needs_later
         self.size = size
+        self.processes = max(1, processes)
         self.pending: list[Job] = []
         self.in_flight: dict[str, Job] = {}  # sent or pending, not answered yet
         self.problem: SyncError | None = None
         self.stopping = False
         self._changed = asyncio.Event()
-        self.unanswered = 0  # batches sent and not answered yet
         self._sending = asyncio.Lock()
         self._answered = asyncio.Condition()
-        self._reader = asyncio.create_task(self._read())
+        self.lanes = [_Lane(first, self._read)]
 
     @classmethod
     async def start(
-        cls, store: Store, saved: Saved, failed: Failed, needs_later: NeedsLater
+        cls,
+        store: Store,
+        saved: Saved,
+        failed: Failed,
+        needs_later: NeedsLater,
+        *,
+        processes: int | None = None,
     ) -> ArticleSaver:
-        """Start the extraction process for ``store``'s library."""
-        try:
-            process = await ExtractionProcess.start(store.path)
-        except OSError as exc:
-            raise SyncError(f"the extraction process could not be started ({exc})") from exc
-        return cls(process, saved, failed, needs_later)
+        """Start the first extraction process for ``store``'s library.
+
+        ``processes``: at most this many (None: :func:`default_processes`).
+        """
+        library = store.path
+
+        async def start_one() -> ExtractionProcess:
+            try:
+                return await ExtractionProcess.start(library)
+            except OSError as exc:
+                raise SyncError(f"the extraction process could not be started ({exc})") from exc
+
+        first = await start_one()
+        wanted = default_processes() if processes is None else processes
+        return cls(start_one, first, saved, failed, needs_later, processes=wanted)
+
+    @property
+    def unanswered(self) -> int:
+        """Batches sent and not answered yet, over every process."""
+        return sum(lane.unanswered for lane in self.lanes)
 
     def _check(self) -> None:
         if self.problem is not None:
@@ -167,31 +152,55 @@ class ArticleSaver:
             self.failed(key, reason)
         self._changed.set()
 
+    def _free_lane(self) -> _Lane | None:
+        lane = min(self.lanes, key=lambda lane: lane.unanswered)
+        return lane if lane.unanswered < BATCHES_AHEAD else None
+
+    def _any_ended(self) -> bool:
+        return any(lane.reader.done() for lane in self.lanes)
+
+    async def _lane(self) -> _Lane:
+        """The least busy process once one can take a batch (a new one if all are busy)."""
+        if self._free_lane() is None and len(self.lanes) < self.processes and not self.stopping:
+            self.lanes.append(_Lane(await self._start_process(), self._read))
+        async with self._answered:
+            await self._answered.wait_for(
+                lambda: self._free_lane() is not None or self._any_ended()
+            )
+        self._check()
+        lane = self._free_lane()
+        if lane is None:  # a process ended without a problem recorded yet: it is being read
+            lane = next(lane for lane in self.lanes if lane.reader.done())
+            await self._ended(lane)
+        assert lane is not None
+        return lane
+
+    async def _ended(self, lane: _Lane) -> None:
+        await asyncio.wait_for(asyncio.shield(lane.reader), STOP_TIMEOUT)
+        self._check()
+        raise SyncError("the extraction process ended before the sync did")
+
     async def flush(self) -> None:
-        """Send what is pending (once fewer than :data:`BATCHES_AHEAD` batches are unanswered)."""
+        """Send what is pending (to a process with fewer than :data:`BATCHES_AHEAD` batches)."""
         async with self._sending:
-            # Not held while sending: the reader takes it to count answers, and must go on
-            # reading them while a send waits for the process (else both could wait on a
-            # full pipe, each for the other).
-            async with self._answered:
-                await self._answered.wait_for(
-                    lambda: self.unanswered < BATCHES_AHEAD or self._reader.done()
-                )
-            self._check()
+            # The condition is not held while sending: readers take it to count answers, and
+            # must go on reading them while a send waits for a process (else both could wait
+            # on a full pipe, each for the other).
+            lane = await self._lane()
             jobs, self.pending = self.pending, []
             if not jobs:
                 return
-            self.unanswered += 1
+            lane.unanswered += 1
             try:
-                await self.process.send(jobs)
+                await lane.process.send(jobs)
             except ConnectionError as exc:
-                await asyncio.wait_for(asyncio.shield(self._reader), STOP_TIMEOUT)
+                await asyncio.wait_for(asyncio.shield(lane.reader), STOP_TIMEOUT)
                 self._check()
                 self.problem = SyncError(f"the extraction process cannot be reached ({exc})")
                 raise self.problem from exc
 
-    async def _read(self) -> None:
-        while (message := await self.process.receive()) is not None:
+    async def _read(self, lane: _Lane) -> None:
+        while (message := await lane.process.receive()) is not None:
             if isinstance(message, WorkerFailure):
                 self.problem = SyncError(
                     f"the extraction process failed; articles are not being saved:\n"
@@ -203,10 +212,10 @@ class ArticleSaver:
                 self._settle(result)
             self._changed.set()
             async with self._answered:
-                self.unanswered -= 1
+                lane.unanswered -= 1
                 self._answered.notify_all()
         if self.problem is None and not self.stopping:  # it ended before it was told to
-            code = await self.process.process.wait()
+            code = await lane.process.process.wait()
             self.problem = SyncError(
                 f"the extraction process stopped unexpectedly (exit status {code}); "
                 f"{len(self.in_flight)} fetched articles were not saved"
@@ -228,7 +237,7 @@ class ArticleSaver:
             self.needs_later(job, result.later_urls)
 
     async def finish(self) -> None:
-        """Send the rest, wait until every article is answered, and end the process."""
+        """Send the rest, wait until every article is answered, and end the processes."""
         while True:
             self._changed.clear()
             self._check()
@@ -248,13 +257,16 @@ class ArticleSaver:
 
     async def _close(self) -> None:
         self.stopping = True
-        self.process.close_input()
+        for lane in self.lanes:
+            lane.process.close_input()
         try:
             async with asyncio.timeout(STOP_TIMEOUT):
-                await asyncio.shield(self._reader)
-                await self.process.process.wait()
+                for lane in self.lanes:
+                    await asyncio.shield(lane.reader)
+                    await lane.process.process.wait()
         finally:
-            self.process.kill()
+            for lane in self.lanes:
+                lane.process.kill()
 
     async def stop(self) -> None:
         """Let the batches sent be saved and count them (the sync is cancelled); never raises.
@@ -282,15 +294,17 @@ class ArticleSaver:
             self.problem = self.problem or SyncError(str(exc))
 
     async def abort(self) -> None:
-        """End the process at once and reap it (the sync ended, or failed); idempotent.
+        """End the processes at once and reap them (the sync ended, or failed); idempotent.
 
         Reaping matters: a child left to the garbage collector after the event loop closed
         makes asyncio print a traceback at exit.
         """
-        self.process.kill()
-        self._reader.cancel()
+        for lane in self.lanes:
+            lane.process.kill()
+            lane.reader.cancel()
         try:
             async with asyncio.timeout(STOP_TIMEOUT):
-                await self.process.process.wait()
+                for lane in self.lanes:
+                    await lane.process.process.wait()
         except TimeoutError:
-            _log.warning("the extraction process did not end after it was killed")
+            _log.warning("an extraction process did not end after it was killed")

@@ -271,13 +271,16 @@ async def sync_site(
     attachments: bool = False,
     robots: bool = True,
     workers: int = DEFAULT_WORKERS,
+    processes: int | None = None,
     progress: ProgressCallback | None = None,
 ) -> SyncReport:
     """Fetch the site at ``home_url`` (or the chosen ``sections``) into ``session.store``.
 
     ``sections``: list page URLs, name paths (``新闻中心/工作动态``) or names (all when
     empty); ``exclude``: sections left out, named the same way; ``pages``: at
-    most this many list pages per section; ``since``: skip list items dated before it.
+    most this many list pages per section; ``since``: skip list items dated before it;
+    ``workers``: articles fetched at once; ``processes``: at most this many extraction
+    processes (None: one per core, up to three; more join only when pages outrun one).
     Raises :class:`SyncError` when the sync cannot start (offline, no store, the home page
     unreachable, an unknown section); a failure of one page is counted in the report
     instead. Cancelling (Ctrl-C) stops at once; everything saved so far stays consistent.
@@ -298,7 +301,7 @@ async def sync_site(
     )
     # Started first: the process imports its extraction engine while the lists are read.
     saver = run.saver = await ArticleSaver.start(
-        session.store, run.saved, run.not_saved, run.needs_later
+        session.store, run.saved, run.not_saved, run.needs_later, processes=processes
     )
     try:
         try:
