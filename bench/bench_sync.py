@@ -6,9 +6,13 @@ page, every article; images and robots.txt off; no rate limit), with ``W`` worke
 :class:`~hnreader.fetch.Fetcher`. Baseline: one ``httpx.AsyncClient`` (``W`` connections)
 fetching the same URLs -- home page, list pages, articles -- with ``asyncio.gather`` under a
 ``Semaphore(W)``, reading the bodies and doing nothing with them. The figure is articles per
-second (the same URL set on both sides, so it is also the ratio of pages per second).
+second (the same URL set on both sides, so it is also the ratio of pages per second). Both
+run on the same machine as the server: on few cores the three compete, and the sync (which
+also extracts and saves, in its extraction processes) can use every core while the bare
+client uses one.
 
-Usage: ``python bench/bench_sync.py [--quick] [--articles N] [--runs N] [--workers W]``
+Usage: ``python bench/bench_sync.py [--quick] [--articles N] [--runs N] [--workers W]
+[--processes P]``
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import inspect
+import os
 import statistics
 import tempfile
 import time
@@ -29,6 +34,7 @@ from hnreader.fetch import Fetcher
 from hnreader.sites import SiteSession
 from hnreader.store import Store
 from hnreader.sync import sync_site
+from hnreader.sync.processes import default_processes
 
 TARGET_RATIO = 0.8
 
@@ -44,13 +50,19 @@ def fetcher(workers: int) -> Fetcher:
     return Fetcher(per_host_connections=workers)  # an older fetcher: no rate limit at all
 
 
-async def run_sync(base_url: str, workers: int) -> tuple[float, int]:
-    """Seconds for a full sync into a fresh library, and the articles it saved."""
+async def run_sync(base_url: str, workers: int, processes: int | None = None) -> tuple[float, int]:
+    """Seconds for a full sync into a fresh library, and the articles it saved.
+
+    ``processes``: at most this many extraction processes (None: the sync's default).
+    """
     with tempfile.TemporaryDirectory() as data_dir, Store.open(data_dir) as store:
         async with fetcher(workers) as shared:
             session = SiteSession(shared, store)
             started = time.perf_counter()
-            report = await sync_site(session, base_url, images=False, robots=False, workers=workers)
+            options: dict[str, Any] = {"workers": workers}
+            if processes is not None:
+                options["processes"] = processes
+            report = await sync_site(session, base_url, images=False, robots=False, **options)
             elapsed = time.perf_counter() - started
         if report.failed or report.lists.failed:
             raise RuntimeError(f"the sync failed on some pages: {report.failures[:3]}")
@@ -79,6 +91,9 @@ def main() -> None:
     arguments.add_argument("--articles", type=int, help="site size (1,000; quick 100)")
     arguments.add_argument("--runs", type=int, help="runs of each, alternating (3; quick 1)")
     arguments.add_argument("--workers", type=int, default=4, help="concurrency of both (4)")
+    arguments.add_argument(
+        "--processes", type=int, help="at most this many extraction processes (the default)"
+    )
     options = arguments.parse_args()
     count = options.articles or (100 if options.quick else 1_000)
     runs = options.runs or (1 if options.quick else 3)
@@ -91,7 +106,7 @@ def main() -> None:
         for number in range(runs):
             progress(f"sync: run {number + 1}/{runs}")
             base.append(asyncio.run(run_bare(urls, workers)))
-            elapsed, saved = asyncio.run(run_sync(base_url, workers))
+            elapsed, saved = asyncio.run(run_sync(base_url, workers, options.processes))
             if saved != count:
                 raise RuntimeError(f"the sync saved {saved} articles of {count}")
             ours.append(elapsed)
@@ -111,6 +126,8 @@ def main() -> None:
         f"{count:,} articles and {len(paths) - count:,} other pages (home, list pages) per "
         f"run, {workers} workers / connections each, {runs} runs each, median",
         f"median seconds: sync {statistics.median(ours):.2f}, bare {statistics.median(base):.2f}",
+        f"extraction processes: at most {options.processes or default_processes()}"
+        f" ({os.cpu_count()} cores here)",
     ]
     emit(
         "sync",
