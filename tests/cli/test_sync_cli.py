@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -37,7 +38,9 @@ def config(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
 ENV = {**os.environ, "HNREADER_DATA_DIR": "/nonexistent/must-not-be-used"}
 
 
-def hnreader(*args: str, data_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
+def hnreader(
+    *args: str, data_dir: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     extra = [] if data_dir is None else ["--data-dir", str(data_dir)]
     return subprocess.run(
         [sys.executable, "-m", "hnreader", *args, *extra],
@@ -45,8 +48,15 @@ def hnreader(*args: str, data_dir: Path | None = None) -> subprocess.CompletedPr
         text=True,
         timeout=120,
         check=False,
-        env=ENV,
+        env={**ENV, **(env or {})},
     )
+
+
+def free_port() -> int:
+    """A port nothing listens on right now (the system's choice)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def assert_one_clean_line(result: subprocess.CompletedProcess[str], *words: str) -> None:
@@ -181,17 +191,30 @@ def test_sync_without_a_site_on_an_empty_library_says_what_to_name(tmp_path: Pat
 def test_sync_without_a_site_serves_the_demo_edition_when_it_is_in_the_library(
     tmp_path: Path,
 ) -> None:
-    from hnreader.cli.reader_cmd import DEMO_PORT
+    from hnreader.cli.reader_cmd import DEMO_PORT_ENV
 
-    try:
-        DemoServer(port=DEMO_PORT).stop()
-    except OSError:
-        pytest.skip(f"port {DEMO_PORT} is in use by another hnreader")
-    first = hnreader("sync", "demo", "--section", "公示公告", "--pages", "1", data_dir=tmp_path)
+    port = free_port()  # pinned: 47800 may be held by another hnreader on this machine
+    env = {DEMO_PORT_ENV: str(port)}
+    section = ("--section", "公示公告", "--pages", "1")
+    first = hnreader("sync", "demo", *section, data_dir=tmp_path, env=env)
     assert first.returncode == 0, first.stderr
-    again = hnreader("sync", "--section", "公示公告", "--pages", "1", data_dir=tmp_path)
+    again = hnreader("sync", *section, data_dir=tmp_path, env=env)
     assert again.returncode == 0, again.stderr
-    assert f"Synced http://127.0.0.1:{DEMO_PORT}/portal/: 0 new, 0 updated" in again.stdout
+    assert f"Synced http://127.0.0.1:{port}/portal/: 0 new, 0 updated" in again.stdout
+
+
+@pytest.mark.parametrize("value", ["80a", "0", "65536", "-1"])
+def test_a_demo_port_that_is_no_port_is_said_and_the_default_used(
+    value: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from hnreader.cli.reader_cmd import DEMO_PORT, DEMO_PORT_ENV, demo_port
+
+    monkeypatch.setenv(DEMO_PORT_ENV, value)
+    assert demo_port() == DEMO_PORT
+    said = capsys.readouterr().err
+    assert said == f"hnreader: {DEMO_PORT_ENV}={value!r} is not a port (1-65535); using 47800\n"
+    monkeypatch.setenv(DEMO_PORT_ENV, "48999")
+    assert demo_port() == 48999
 
 
 def test_store_problems_are_one_clear_line(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ when the network fails; ``--offline`` reads from the library only.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,6 +27,24 @@ if TYPE_CHECKING:
 # The demo edition is served on this port when it is free, so what ``hnreader sync demo``
 # stored is found again by ``hnreader --demo --offline`` (stored URLs include the port).
 DEMO_PORT = 47800
+DEMO_PORT_ENV = "HNREADER_DEMO_PORT"  # another port, for a machine where 47800 is taken
+
+
+def demo_port() -> int:
+    """The demo edition's port: ``$HNREADER_DEMO_PORT`` if set to a port, else :data:`DEMO_PORT`.
+
+    A value that is no port is said on stderr (one line) and the default is used.
+    """
+    raw = os.environ.get(DEMO_PORT_ENV, "").strip()
+    if not raw:
+        return DEMO_PORT
+    if raw.isdigit() and 0 < int(raw) < 65536:
+        return int(raw)
+    print(
+        f"hnreader: {DEMO_PORT_ENV}={raw!r} is not a port (1-65535); using {DEMO_PORT}",
+        file=sys.stderr,
+    )
+    return DEMO_PORT
 
 
 def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
@@ -52,11 +71,11 @@ def wants_reader(options: argparse.Namespace) -> bool:
 
 @contextmanager
 def demo_server() -> Iterator[DemoServer]:
-    """The demo edition served in this process, on :data:`DEMO_PORT` if it is free."""
+    """The demo edition served in this process, on :func:`demo_port` if it is free."""
     from hnreader.demo.server import DemoServer
 
     try:
-        server = DemoServer(port=DEMO_PORT)
+        server = DemoServer(port=demo_port())
     except OSError:
         server = DemoServer(port=0)  # another hnreader is serving it: any free port will do
     with server:

@@ -150,7 +150,7 @@ def _library_sites(config: Config, store: Store) -> Iterator[list[SiteConfig]]:
     edition's own address are synced by serving the demo here, as ``sync demo`` does.
     """
     from hnreader.catalogue import SiteNotFound, resolve_site, same_site
-    from hnreader.cli.reader_cmd import DEMO_PORT
+    from hnreader.cli.reader_cmd import demo_port
 
     homes = [saved.value.url for saved in store.trees()]
     if not homes:
@@ -158,7 +158,7 @@ def _library_sites(config: Config, store: Store) -> Iterator[list[SiteConfig]]:
             "the library has no site yet: name one to sync (a catalogue name, a home page "
             "URL or 'demo'; see 'hnreader sites list')"
         )
-    demo_home = f"http://127.0.0.1:{DEMO_PORT}/"
+    demo_home = f"http://127.0.0.1:{demo_port()}/"
     wants_demo = any(urlsplit(home).netloc == urlsplit(demo_home).netloc for home in homes)
     sites = []
     for home in homes:
