@@ -165,5 +165,7 @@ async def test_the_new_keys_are_in_the_footer_and_follow_the_keymap(config: Conf
         assert keys["sites.add"].description == "Add a site"
         assert keys["sites.add"].key == "n"
         assert keys["sites.filter"].description == "Filter"
+        heading = str(app.screen.query_one("#sites-heading", Static).render())
+        assert "n adds a site, q quits" in heading
         await pilot.press("n")
         await wait_for(pilot, lambda: isinstance(app.screen, AddSiteScreen), "the add screen")

@@ -76,8 +76,10 @@ class SitePickerScreen(Screen[str | None]):
 
     def compose(self) -> ComposeResult:
         """A heading, the filter box, the site list, a status line and the key footer."""
+        add, leave = self._key_of("sites.add", "a"), self._key_of("sites.quit", "q")
         yield Static(
-            "Choose a site to read (Enter opens it, type to filter, a adds a site, q quits):",
+            f"Choose a site to read (Enter opens it, type to filter, {add} adds a site, "
+            f"{leave} quits):",
             id="sites-heading",
         )
         yield Input(
@@ -88,6 +90,11 @@ class SitePickerScreen(Screen[str | None]):
         yield OptionList(*self._options(""), id="sites-list")
         yield Static("", id="sites-status")
         yield Footer()
+
+    def _key_of(self, binding_id: str, default: str) -> str:
+        """The key (as the footer shows it) of a binding, after the configured keymap."""
+        keys = self.config.keymap.get(binding_id, default)
+        return self.app.get_key_display(Binding(keys.split(",")[0].strip(), ""))
 
     def on_mount(self) -> None:
         """Start with the list focused."""
