@@ -33,7 +33,7 @@ BENCHMARKS = (
     "bench_memory.py",
     "sync_memory.py",  # sync's own memory benchmark: peak RSS as the site grows
 )
-PACKAGES = ("textual", "rich", "httpx", "selectolax", "OpenCC")
+PACKAGES = ("textual", "rich", "aiohttp", "httpx", "selectolax", "OpenCC")
 
 
 def machine() -> list[str]:

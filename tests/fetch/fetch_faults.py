@@ -47,6 +47,7 @@ class Arrival:
     path: str
     headers: dict[str, str]
     at: float  # time.monotonic() when the request line was read
+    target: str = ""  # the request target exactly as sent (absolute when sent to a proxy)
 
 
 @dataclass
@@ -102,7 +103,8 @@ class _Handler(BaseHTTPRequestHandler):
         record = self.server.record
         path = urlsplit(self.path).path
         with record.lock:
-            record.arrivals.append(Arrival(path, dict(self.headers.items()), time.monotonic()))
+            arrival = Arrival(path, dict(self.headers.items()), time.monotonic(), self.path)
+            record.arrivals.append(arrival)
             hits = sum(1 for a in record.arrivals if a.path == path)
         parts = path.strip("/").split("/")
         route = getattr(self, "_" + parts[0].replace("-", "_").replace(".", "_"), None)
@@ -123,6 +125,17 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _ua(self, hits: int) -> None:
         self._send(200, self.headers.get("User-Agent", "").encode(), "text/plain")
+
+    def _target(self, hits: int, *rest: str) -> None:
+        self._send(200, self.path.encode(), "text/plain")
+
+    def _twice(self, hits: int) -> None:
+        self.send_response(200)
+        for name, value in [("Content-Type", "text/html"), ("X-Twice", "one"), ("X-Twice", "two")]:
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(PAGE)))
+        self.end_headers()
+        self.wfile.write(PAGE)
 
     def _mislabelled(self, hits: int) -> None:
         self._send(200, "湖南省民政厅".encode("gbk"), "text/html; charset=utf-8")
@@ -229,6 +242,13 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(bytes([byte]))
             if self.server.stop.wait(0.05):
                 return
+
+    def _hangup(self, hits: int) -> None:
+        self.close_connection = True  # closes without a word
+
+    def _half_head(self, hits: int) -> None:
+        self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n")
+        self.close_connection = True  # before the blank line that ends the headers
 
     def _silent(self, hits: int) -> None:
         self.server.stop.wait(30)

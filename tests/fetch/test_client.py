@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import ssl
 import threading
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ from fetch_faults import ETAG, LAST_MODIFIED, PAGE, FaultServer
 from hnreader import __version__
 from hnreader.config import NetworkConfig, SiteConfig
 from hnreader.fetch import USER_AGENT, Fetcher, FetchError
+from hnreader.fetch.sessions import tls_context
 
 
 async def test_fetch_returns_bytes_untouched_with_lower_case_headers(faults: FaultServer) -> None:
@@ -158,3 +160,110 @@ async def test_malformed_addresses_are_refused_clearly(url: str) -> None:
     async with Fetcher() as fetcher:
         with pytest.raises(FetchError, match=r"^not a valid address"):
             await fetcher.fetch(url)
+
+
+async def test_repeated_headers_are_joined_like_http_says(faults: FaultServer) -> None:
+    async with Fetcher() as fetcher:
+        page = await fetcher.fetch(faults.url("/twice"))
+    assert page.headers["x-twice"] == "one, two"
+
+
+# -- life cycle: sessions are made in the running loop, closing is final --------------------
+
+
+def test_a_fetcher_made_outside_any_loop_fetches_inside_one(faults: FaultServer) -> None:
+    fetcher = Fetcher()  # as the app does before Textual starts its loop
+
+    async def use() -> bytes:
+        async with fetcher:
+            return (await fetcher.fetch(faults.url("/page"))).content
+
+    assert asyncio.run(use()) == PAGE
+
+
+async def test_closing_is_idempotent_and_final(faults: FaultServer) -> None:
+    fetcher = Fetcher()
+    await fetcher.aclose()  # nothing made yet: nothing to close
+    fetcher = Fetcher()
+    await fetcher.fetch(faults.url("/page"))
+    await fetcher.aclose()
+    await fetcher.aclose()
+    with pytest.raises(RuntimeError, match="this Fetcher was closed"):
+        await fetcher.fetch(faults.url("/page"))
+    assert faults.record.hits("/page") == 1
+
+
+def test_a_fetcher_stays_with_the_loop_it_first_fetched_in(faults: FaultServer) -> None:
+    fetcher = Fetcher()
+    first = asyncio.new_event_loop()
+    try:
+        first.run_until_complete(fetcher.fetch(faults.url("/page")))
+        with pytest.raises(RuntimeError, match="the event loop it first fetched in"):
+            asyncio.run(fetcher.fetch(faults.url("/page")))
+        first.run_until_complete(fetcher.aclose())
+    finally:
+        first.close()
+
+
+async def test_requests_ask_only_for_compressions_hnreader_inflates(faults: FaultServer) -> None:
+    async with Fetcher() as fetcher:
+        await fetcher.fetch(faults.url("/page"), kind="page")
+    headers = faults.record.arrivals[0].headers
+    assert headers["Accept-Encoding"] == "gzip, deflate"
+    assert headers["Accept"].startswith("text/html,")
+
+
+@pytest.fixture
+def keep_alive_server() -> Iterator[tuple[str, list[int]]]:
+    """An HTTP/1.1 server that keeps connections open and records each request's client port."""
+    ports: list[int] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, format: str, *args: object) -> None:
+            """Quiet."""
+
+        def do_GET(self) -> None:
+            ports.append(self.client_address[1])
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(PAGE)))
+            self.end_headers()
+            self.wfile.write(PAGE)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02})
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/", ports
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+async def test_connections_are_kept_alive_and_reused(
+    keep_alive_server: tuple[str, list[int]],
+) -> None:
+    url, ports = keep_alive_server
+    async with Fetcher() as fetcher:
+        for number in range(5):
+            assert (await fetcher.fetch(f"{url}{number}.html")).content == PAGE
+    assert len(ports) == 5
+    assert len(set(ports)) == 1  # one connection served all five
+
+
+async def test_a_validator_with_a_line_break_is_refused_not_sent(faults: FaultServer) -> None:
+    async with Fetcher(NetworkConfig(retries=2)) as fetcher:
+        with pytest.raises(FetchError, match=r"^the transfer failed \(ValueError: ") as caught:
+            await fetcher.fetch(faults.url("/cond"), etag='"v1"\r\nX-Injected: 1')
+    assert caught.value.attempts == 1
+    assert faults.record.arrivals == []
+
+
+def test_tls_contexts_are_made_once_per_mode() -> None:
+    verified, unverified = tls_context(True), tls_context(False)
+    assert tls_context(True) is verified  # loading CA certificates is slow: done once
+    assert tls_context(False) is unverified
+    assert (verified.verify_mode, verified.check_hostname) == (ssl.CERT_REQUIRED, True)
+    assert (unverified.verify_mode, unverified.check_hostname) == (ssl.CERT_NONE, False)

@@ -6,7 +6,10 @@ The table in docs/RELIABILITY.md ("Network faults") names these tests.
 from __future__ import annotations
 
 import asyncio
+import socket
+import sys
 import tracemalloc
+from collections.abc import Iterator
 
 import pytest
 from fetch_faults import HUGE_BYTES, MB, PAGE, REDIRECT_TARGETS, FaultServer
@@ -226,3 +229,48 @@ async def test_broken_or_unknown_compression_is_a_clear_error(
     assert error.reason.startswith(reason)
     assert error.attempts == 1
     assert not error.is_network
+
+
+@pytest.fixture
+def unanswered_port() -> Iterator[int]:
+    """A port whose listen queue is full: Linux drops further SYNs, so connecting hangs."""
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(0)
+        port = int(server.getsockname()[1])
+        fillers = [socket.socket() for _ in range(3)]
+        for filler in fillers:
+            filler.setblocking(False)
+            filler.connect_ex(("127.0.0.1", port))
+        yield port
+        for filler in fillers:
+            filler.close()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="relies on Linux dropping SYNs to a full queue")
+async def test_a_server_that_never_accepts_times_out_connecting(unanswered_port: int) -> None:
+    error = await failure(
+        fetcher(retries=0, connect_timeout=0.5), f"http://127.0.0.1:{unanswered_port}/"
+    )
+    assert error.reason == (
+        f"could not connect: 127.0.0.1:{unanswered_port} did not answer within 0.5 s"
+    )
+    assert error.is_network
+
+
+@pytest.mark.parametrize(
+    ("path", "detail"),
+    [("/hangup", "Server disconnected"), ("/half-head", "before its answer was complete")],
+)
+async def test_a_server_hanging_up_before_answering_is_retried_then_reported(
+    faults: FaultServer, path: str, detail: str
+) -> None:
+    error = await failure(fetcher(retries=1), faults.url(path))
+    assert error.reason == (
+        f"the server broke off the connection ({detail}) (gave up after 2 attempts)"
+    )
+    assert error.is_network
+    # Each attempt is sent twice: aiohttp resends an idempotent request once, at once, when the
+    # connection closes before any answer (RFC 9112 9.3.1: the usual cause is a kept-alive
+    # connection the server closed just as it was reused).
+    assert faults.record.hits(path) == 2 * 2

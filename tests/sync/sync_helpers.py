@@ -12,9 +12,9 @@ from hnreader.config import NetworkConfig
 from hnreader.demo.content import demo_edition
 from hnreader.demo.server import DemoServer
 from hnreader.fetch import Fetcher
+from hnreader.models import Page
 from hnreader.sites import SiteSession
 from hnreader.store import Store
-from hnreader.models import Page
 from hnreader.sync import SyncReport, sync_site
 from hnreader.sync.messages import Job
 

@@ -138,10 +138,13 @@ async def test_a_crash_of_the_second_process_stops_the_sync_with_a_clear_error(
         await saver.add(jobs[BATCHES_AHEAD])
         await outcomes.until_saved(jobs[BATCHES_AHEAD].key)
         saver.lanes[1].process.process.kill()
+
+        async def last_batch() -> None:
+            await saver.add(jobs[-1])
+            await saver.finish()
+
         with pytest.raises(SyncError, match="extraction process stopped unexpectedly"):
-            async with asyncio.timeout(GUARD):
-                await saver.add(jobs[-1])
-                await saver.finish()
+            await asyncio.wait_for(last_batch(), GUARD)
     finally:
         _resume(pid)
         await saver.abort()

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import http.client
 import sqlite3
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
-import httpx
 import pytest
 from sync_helpers import SyncedLibrary, sync_into
 
@@ -86,56 +90,111 @@ async def test_a_cancelled_sync_is_completed_by_the_next_without_duplicates(
     _assert_no_duplicates(tmp_path)
 
 
-class RecordingTransport(httpx.AsyncBaseTransport):
-    """A real HTTP transport that remembers what was asked and answered."""
+@dataclass(frozen=True)
+class Exchange:
+    """One request that went through the recording proxy, and the status it got."""
+
+    path: str
+    headers: dict[str, str]  # names in lower case
+    status: int
+
+
+class _RecordingProxy(ThreadingHTTPServer):
+    daemon_threads = True
 
     def __init__(self) -> None:
-        self.inner = httpx.AsyncHTTPTransport()
-        self.exchanges: list[tuple[httpx.Request, int]] = []
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        response = await self.inner.handle_async_request(request)
-        self.exchanges.append((request, response.status_code))
-        return response
-
-    async def aclose(self) -> None:
-        await self.inner.aclose()
+        super().__init__(("127.0.0.1", 0), _ProxyHandler)
+        self.exchanges: list[Exchange] = []
+        self.lock = threading.Lock()
 
 
-async def test_a_second_sync_stores_nothing_new(synced: SyncedLibrary, portal: str) -> None:
+class _ProxyHandler(BaseHTTPRequestHandler):
+    """A forward HTTP proxy: passes each request on and remembers what was asked and answered."""
+
+    server: _RecordingProxy
+    protocol_version = "HTTP/1.1"  # keep-alive, as the fetcher expects of a proxy
+    HOP_BY_HOP = frozenset({"connection", "keep-alive", "proxy-connection", "transfer-encoding"})
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet."""
+
+    def do_GET(self) -> None:
+        target = urlsplit(self.path)  # a proxy is asked for absolute addresses
+        assert target.hostname is not None
+        headers = {k: v for k, v in self.headers.items() if k.lower() not in self.HOP_BY_HOP}
+        upstream = http.client.HTTPConnection(target.hostname, target.port, timeout=30)
+        try:
+            upstream.request(
+                "GET", self.path.removeprefix(f"http://{target.netloc}"), headers=headers
+            )
+            answer = upstream.getresponse()
+            body = answer.read()
+        finally:
+            upstream.close()
+        with self.server.lock:
+            asked = {k.lower(): v for k, v in self.headers.items()}
+            self.server.exchanges.append(Exchange(target.path, asked, answer.status))
+        self.send_response(answer.status, answer.reason)
+        for name, value in answer.getheaders():
+            # send_response wrote Server and Date already; the length is set below.
+            if name.lower() not in self.HOP_BY_HOP | {"content-length", "server", "date"}:
+                self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture
+def recorder(monkeypatch: pytest.MonkeyPatch) -> Iterator[_RecordingProxy]:
+    """A recording proxy that fetchers made inside the test send every http request through."""
+    proxy = _RecordingProxy()
+    thread = threading.Thread(target=proxy.serve_forever, kwargs={"poll_interval": 0.02})
+    thread.start()
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy", "http_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{proxy.server_address[1]}")
+    yield proxy
+    proxy.shutdown()
+    proxy.server_close()
+    thread.join()
+
+
+async def test_a_second_sync_stores_nothing_new(
+    synced: SyncedLibrary, portal: str, recorder: _RecordingProxy
+) -> None:
     # Uses the shared library: if this test fails, that library may have changed too.
     before = _snapshot(synced.data_dir)
-    transport = RecordingTransport()
     with Store.open(synced.data_dir) as store:
-        async with Fetcher(FAST, transport=transport) as fetcher:
+        async with Fetcher(FAST) as fetcher:
             report = await sync_site(SiteSession(fetcher, store), portal)
     assert (report.new, report.updated, report.failed) == (0, 0, 0)
     assert report.unchanged == len(PORTAL.articles)
     assert _snapshot(synced.data_dir) == before
+    pages = [e for e in recorder.exchanges if e.path != "/robots.txt"]
+    assert len(pages) >= len(PORTAL.articles)  # every request went through the recorder
     if supports_conditional(fetcher):
-        pages = [(r, status) for r, status in transport.exchanges if r.url.path != "/robots.txt"]
-        assert all("if-none-match" in request.headers for request, _ in pages)
-        assert {status for _, status in pages} == {304}
+        assert all("if-none-match" in exchange.headers for exchange in pages)
+        assert {exchange.status for exchange in pages} == {304}
 
 
 @pytest.mark.skipif(
     not supports_conditional(Fetcher(FAST)), reason="the fetcher cannot send validators yet"
 )
 async def test_a_304_answer_stores_nothing_and_keeps_the_stored_copy(
-    tmp_path: Path, portal: str
+    tmp_path: Path, portal: str, recorder: _RecordingProxy
 ) -> None:
     await sync_into(tmp_path, [portal], sections=["公示公告"])
     before = _snapshot(tmp_path)
-    transport = RecordingTransport()
     with Store.open(tmp_path) as store:
-        async with Fetcher(FAST, transport=transport) as fetcher:
+        async with Fetcher(FAST) as fetcher:
             session = SiteSession(fetcher, store)
             url = portal + "gsgg/index.html"
             loaded = await session.load(kinds.LIST, url)
     assert loaded.outcome == "unchanged"
-    request, status = transport.exchanges[-1]
-    assert status == 304
-    assert request.headers["if-none-match"]
+    last = recorder.exchanges[-1]
+    assert last.path == urlsplit(url).path
+    assert last.status == 304
+    assert last.headers["if-none-match"]
     assert _snapshot(tmp_path) == before
 
 

@@ -1,6 +1,6 @@
 """Fetching over HTTP with one shared, careful client.
 
-:class:`FetchError` is light to import; the client (:class:`Fetcher`, which imports httpx) is
+:class:`FetchError` is light to import; the client (:class:`Fetcher`, which imports aiohttp) is
 imported on first use, so code that only raises or catches fetch failures (extraction in the
 sync's second process) does not pay for the network stack.
 """
@@ -17,7 +17,7 @@ __all__ = ["USER_AGENT", "FetchError", "FetchKind", "Fetcher", "RobotsPolicy"]
 
 
 def __getattr__(name: str) -> Any:
-    """Import the client (and httpx) when one of its names is first asked for."""
+    """Import the client (and aiohttp) when one of its names is first asked for."""
     if name in ("USER_AGENT", "Fetcher", "FetchKind"):
         from hnreader.fetch import client
 

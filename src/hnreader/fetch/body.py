@@ -1,8 +1,9 @@
 """Reading a response body: decompressed by hand so the size cap holds after decompression.
 
-httpx would inflate each network chunk in one go, so a few kilobytes of gzip could become
-hundreds of megabytes in memory before any cap is checked. Here every ``decompress`` call is
-bounded, and the body is abandoned as soon as it grows past the cap.
+An HTTP client inflating each network chunk in one go lets a few kilobytes of gzip become
+hundreds of megabytes in memory before any cap is checked, so aiohttp's own decompression is
+off (``auto_decompress=False``): every ``decompress`` call here is bounded, and the body is
+abandoned as soon as it grows past the cap.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import time
 import zlib
 from collections.abc import Iterator
 
-import httpx
+import aiohttp
 
 from hnreader.fetch.errors import AttemptFailed
 
@@ -109,13 +110,14 @@ class _SpeedFloor:
 
 
 async def read_body(
-    response: httpx.Response, max_bytes: int, min_speed: float = 0, window: float = 20.0
+    response: aiohttp.ClientResponse, max_bytes: int, min_speed: float = 0, window: float = 20.0
 ) -> bytes:
     """The decompressed body, or :class:`AttemptFailed` once it grows past ``max_bytes``.
 
     A body shorter than its ``Content-Length``, a connection cut mid-body or a transfer slower
     than ``min_speed`` bytes/s over ``window`` seconds is a network failure (worth retrying);
-    the message says how far the transfer got.
+    the message says how far the transfer got. aiohttp's read timeout (and other transport
+    errors) propagate for the caller to describe.
     """
     inflater = _Inflater(response.headers.get("Content-Encoding", ""))
     declared = response.headers.get("Content-Length", "")
@@ -123,7 +125,7 @@ async def read_body(
     chunks: list[bytes] = []
     size = received = 0
     try:
-        async for raw in response.aiter_raw():
+        async for raw in response.content.iter_any():
             received += len(raw)
             speed.update(len(raw))
             for piece in inflater.pieces(raw):
@@ -131,21 +133,41 @@ async def read_body(
                 if size > max_bytes:
                     raise too_large(max_bytes)
                 chunks.append(piece)
-    except httpx.RemoteProtocolError as exc:
-        if declared.isdigit() and received < int(declared):
+    except aiohttp.ClientPayloadError as exc:
+        broken = _broken_connection(exc)
+        if broken is None and declared.isdigit() and received < int(declared):
             raise AttemptFailed(
                 f"the body ended after {received} of the {declared} bytes"
                 " its Content-Length promised",
                 network=True,
                 retryable=True,
             ) from exc
-        raise
-    except httpx.ReadError as exc:
-        detail = str(exc) or "reset by the server"
-        raise AttemptFailed(
-            f"the connection was cut after {received} bytes of the body ({detail})",
-            network=True,
-            retryable=True,
-        ) from exc
+        raise _cut(received, broken or str(exc)) from exc
+    except aiohttp.ClientOSError as exc:
+        raise _cut(received, exc.strerror or str(exc) or "reset by the server") from exc
     inflater.finish()
     return b"".join(chunks)
+
+
+def _broken_connection(exc: aiohttp.ClientPayloadError) -> str | None:
+    """How the connection broke, when it did not simply close (None: a clean close).
+
+    aiohttp names the connection's error only in the message, after the parser's error:
+    ``Response payload is not completed: <parser error>. ConnectionResetError(104, …)``.
+    """
+    underlying = exc.__cause__
+    if underlying is None:
+        return None
+    _, found, after = str(exc).partition(f"{underlying!r}. ")
+    if not found or not after:
+        return None
+    return "reset by the server" if after.startswith("ConnectionResetError") else after
+
+
+def _cut(received: int, detail: str) -> AttemptFailed:
+    """The failure for a connection lost mid-body, ``received`` bytes in."""
+    return AttemptFailed(
+        f"the connection was cut after {received} bytes of the body ({detail})",
+        network=True,
+        retryable=True,
+    )

@@ -8,14 +8,9 @@ gave (a 404 stays a 404 when read from the store too).
 
 from __future__ import annotations
 
-import socket
-import ssl
+import errno
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-if TYPE_CHECKING:
-    import httpx
 
 
 class FetchError(Exception):
@@ -81,56 +76,56 @@ def authority(url: str) -> str:
     return f"{host}:{port}"
 
 
-def _os_cause(exc: BaseException) -> OSError | None:
-    """The operating-system error under httpx's and httpcore's wrappers, if any."""
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    found: OSError | None = None
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        if isinstance(current, OSError):
-            found = current  # keep walking: the innermost one is the most specific
-        current = current.__cause__ or current.__context__
-    return found
-
-
 def describe_transport_error(
-    exc: httpx.HTTPError, url: str, connect_timeout: float, read_timeout: float
+    exc: Exception, url: str, connect_timeout: float, read_timeout: float
 ) -> AttemptFailed:
-    """What went wrong below HTTP, in words, and whether trying again can help."""
+    """What went wrong below HTTP (an aiohttp error), in words, and whether a retry can help."""
     # Imported here: FetchError (above) is raised far from the network (the sync's
-    # extraction process), where importing httpx would only cost start-up time.
-    import httpx
+    # extraction process), where importing aiohttp would only cost start-up time.
+    import aiohttp
 
     where = authority(url)
-    cause = _os_cause(exc)
-    if isinstance(exc, httpx.ConnectTimeout):
+    if isinstance(exc, aiohttp.ConnectionTimeoutError):
         return _network(f"could not connect: {where} did not answer within {connect_timeout:g} s")
-    if isinstance(exc, httpx.ConnectError):
-        if isinstance(cause, ssl.SSLCertVerificationError):
-            return AttemptFailed(
-                f"the TLS certificate of {where} could not be verified ({cause.verify_message});"
-                " if this site's certificate is known to be broken, set verify_tls = false for it"
-            )
-        if isinstance(cause, ssl.SSLError):
-            return _network(f"could not connect: the TLS handshake with {where} failed ({cause})")
-        if isinstance(cause, ConnectionRefusedError):
-            return _network(f"could not connect: connection refused by {where}")
-        if isinstance(cause, socket.gaierror):
-            host = urlsplit(url).hostname
-            return _network(f"could not connect: no address found for {host} (DNS lookup failed)")
-        return _network(f"could not connect to {where} ({cause or exc})")
-    if isinstance(exc, httpx.ReadTimeout):
-        return _network(f"the server stopped answering (nothing received for {read_timeout:g} s)")
-    if isinstance(exc, httpx.TimeoutException):
-        return _network(f"the server took too long to answer ({type(exc).__name__})")
-    if isinstance(exc, httpx.ReadError | httpx.WriteError):
-        return _network(f"the connection to {where} was broken ({cause or exc})")
-    if isinstance(exc, httpx.RemoteProtocolError):
-        return _network(f"the server broke off the connection ({exc})")
-    if isinstance(exc, httpx.ProxyError):
+    if isinstance(exc, aiohttp.ClientProxyConnectionError | aiohttp.ClientHttpProxyError):
         return _network(f"the proxy failed ({exc})")
+    if isinstance(exc, aiohttp.ClientConnectorCertificateError):
+        cause = exc.certificate_error
+        detail = getattr(cause, "verify_message", None) or str(cause)
+        return AttemptFailed(
+            f"the TLS certificate of {where} could not be verified ({detail});"
+            " if this site's certificate is known to be broken, set verify_tls = false for it"
+        )
+    if isinstance(exc, aiohttp.ClientConnectorError):  # its os_error says why (TLS too)
+        return _connect_failure(exc.os_error, url, where)
+    if isinstance(exc, aiohttp.ServerTimeoutError):
+        return _network(f"the server stopped answering (nothing received for {read_timeout:g} s)")
+    if isinstance(exc, aiohttp.ServerDisconnectedError):
+        # The message is a parsed, unfinished answer when the server hung up mid-headers.
+        detail = exc.message if isinstance(exc.message, str) else "before its answer was complete"
+        return _network(f"the server broke off the connection ({detail})")
+    if isinstance(exc, aiohttp.ClientOSError):
+        return _network(f"the connection to {where} was broken ({exc.strerror or exc})")
+    if isinstance(exc, aiohttp.ClientResponseError):  # an answer the HTTP parser refused
+        return _network(f"the server's answer could not be read ({exc.message})")
+    if isinstance(exc, aiohttp.InvalidURL):
+        return AttemptFailed(f"not a valid address ({exc})")
     return AttemptFailed(f"the transfer failed ({type(exc).__name__}: {exc})")
+
+
+def _connect_failure(cause: OSError, url: str, where: str) -> AttemptFailed:
+    """Why no connection could be made, from the operating system's error."""
+    import socket  # here, as aiohttp above: keeps ``import hnreader.fetch`` light
+    import ssl
+
+    if isinstance(cause, ssl.SSLError):
+        return _network(f"could not connect: the TLS handshake with {where} failed ({cause})")
+    if isinstance(cause, ConnectionRefusedError) or cause.errno == errno.ECONNREFUSED:
+        return _network(f"could not connect: connection refused by {where}")
+    if isinstance(cause, socket.gaierror):
+        host = urlsplit(url).hostname
+        return _network(f"could not connect: no address found for {host} (DNS lookup failed)")
+    return _network(f"could not connect to {where} ({cause.strerror or cause})")
 
 
 def _network(reason: str) -> AttemptFailed:
