@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
@@ -39,6 +40,27 @@ class StoredArticle:
     def is_bookmarked(self) -> bool:
         """Whether the reader bookmarked it."""
         return self.bookmarked_at is not None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleValidators:
+    """What a conditional request for a stored article needs, without reading its bytes.
+
+    The ETag and Last-Modified of the raw page it was extracted from, and that page's SHA-256
+    and length, to tell a fresh download with the same bytes; all None for an article saved
+    without its page.
+    """
+
+    etag: str | None = None
+    last_modified: str | None = None
+    sha256: str | None = None
+    size: int | None = None
+
+    def same_content(self, content: bytes) -> bool:
+        """Whether ``content`` is exactly the stored raw page."""
+        if self.sha256 is None or self.size != len(content):
+            return False
+        return hashlib.sha256(content).hexdigest() == self.sha256
 
 
 @dataclass(frozen=True, slots=True)

@@ -243,14 +243,24 @@ def index_article(conn: sqlite3.Connection, article_id: int, row: SearchRow) -> 
 _CHUNK = 500
 
 
-def index_articles(conn: sqlite3.Connection, entries: Sequence[tuple[int, SearchRow]]) -> None:
+def index_articles(
+    conn: sqlite3.Connection,
+    entries: Sequence[tuple[int, SearchRow]],
+    *,
+    skip_unchanged: bool = False,
+) -> None:
     """(Re)index articles, given as ``(article id, search row)``, in the caller's transaction.
 
     Old entries are removed first, then the new ones are inserted together: FTS5 buffers
     inserts in memory, and any other statement in between could make it flush them to disk
-    as many small segments.
+    as many small segments. ``skip_unchanged`` leaves alone an article indexed with the same
+    folded text already (a page saved again with the same text, as re-syncs mostly are);
+    a rebuild must not skip, as it also repairs.
     """
-    unindex_articles(conn, [article_id for article_id, _ in entries])
+    indexed = _indexed_text(conn, [article_id for article_id, _ in entries])
+    if skip_unchanged:
+        entries = [(i, row) for i, row in entries if indexed.get(i) != (row.title, row.body)]
+    _remove(conn, [(i, *indexed[i]) for i, _ in entries if i in indexed])
     conn.executemany(
         "INSERT INTO search_trigram (rowid, title, body) VALUES (?, ?, ?)",
         [(article_id, row.title, row.body) for article_id, row in entries],
@@ -268,15 +278,23 @@ def unindex_article(conn: sqlite3.Connection, article_id: int) -> None:
 
 def unindex_articles(conn: sqlite3.Connection, article_ids: Sequence[int]) -> None:
     """Remove articles from both search indexes, those that are there."""
-    indexed: list[tuple[int, str, str]] = []
+    _remove(conn, [(rowid, *text) for rowid, text in _indexed_text(conn, article_ids).items()])
+
+
+def _indexed_text(
+    conn: sqlite3.Connection, article_ids: Sequence[int]
+) -> dict[int, tuple[str, str]]:
+    """The folded ``(title, body)`` indexed for each of ``article_ids`` that is indexed."""
+    indexed: dict[int, tuple[str, str]] = {}
     for start in range(0, len(article_ids), _CHUNK):
         chunk = article_ids[start : start + _CHUNK]
         marks = ",".join("?" * len(chunk))
-        indexed.extend(
-            conn.execute(
-                f"SELECT rowid, title, body FROM search_trigram WHERE rowid IN ({marks})", chunk
-            )
-        )
+        sql = f"SELECT rowid, title, body FROM search_trigram WHERE rowid IN ({marks})"
+        indexed.update((rowid, (title, body)) for rowid, title, body in conn.execute(sql, chunk))
+    return indexed
+
+
+def _remove(conn: sqlite3.Connection, indexed: Sequence[tuple[int, str, str]]) -> None:
     if not indexed:
         return
     # A contentless table forgets its text: deleting needs the exact tokens it was given,

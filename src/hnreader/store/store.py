@@ -16,47 +16,35 @@ import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Self
 
 from hnreader import paths
 from hnreader.models import Article, ArticleList, Page, SiteTree
-from hnreader.store import reading, writes
+from hnreader.store import writes
 from hnreader.store.database import connect, prepare, translate_errors
 from hnreader.store.errors import StoreAccessError, StoreError
+from hnreader.store.lookups import Lookups
 from hnreader.store.maintenance import Maintenance
-from hnreader.store.records import (
-    Asset,
-    PageKind,
-    RawPage,
-    ReadingState,
-    Saved,
-    SearchHit,
-    StoredArticle,
-)
+from hnreader.store.marks import Marks
+from hnreader.store.records import SearchHit
 from hnreader.store.rows import (
     ArticleRecord,
     ArticleRow,
     article_row,
     article_rows,
     fetched_row,
-    now_iso,
     to_iso,
 )
 from hnreader.store.schema import index_articles, search_row
 from hnreader.store.search import SearchFilter, search
-from hnreader.store.serialise import (
-    article_from_json,
-    article_list_from_json,
-    site_tree_from_json,
-)
+from hnreader.store.serialise import article_from_json
 from hnreader.store.textnorm import normaliser_id
-from hnreader.store.writes import BlobFields
 
 
-class Store(Maintenance):
+class Store(Lookups, Marks, Maintenance):
     """The SQLite library in one data directory. Open it with :meth:`open`."""
 
     def __init__(self, path: Path, notices: Sequence[str] = ()) -> None:
@@ -232,144 +220,6 @@ class Store(Maintenance):
         with self._write() as conn:
             writes.write_asset(conn, row)
         return row.blob.sha256
-
-    # -- reading -------------------------------------------------------------------------
-
-    def get_article(self, url: str) -> StoredArticle | None:
-        """The stored article at ``url``, or None."""
-        with self._read() as conn:
-            row = conn.execute(reading.ARTICLE_WITH_MARKS + " WHERE a.url = ?", (url,)).fetchone()
-        return None if row is None else reading.stored_article(row)
-
-    def get_list(self, url: str) -> Saved[ArticleList] | None:
-        """The stored list page at ``url``, or None."""
-        with self._read() as conn:
-            row = conn.execute(
-                "SELECT data, fetched_at FROM lists WHERE url = ?", (url,)
-            ).fetchone()
-        return None if row is None else Saved(article_list_from_json(row[0]), row[1])
-
-    def get_tree(self, url: str) -> Saved[SiteTree] | None:
-        """The stored section tree of the site at ``url``, or None."""
-        with self._read() as conn:
-            row = conn.execute(
-                "SELECT data, fetched_at FROM trees WHERE url = ?", (url,)
-            ).fetchone()
-        return None if row is None else Saved(site_tree_from_json(row[0]), row[1])
-
-    def trees(self) -> list[Saved[SiteTree]]:
-        """Every stored site tree, by site URL."""
-        with self._read() as conn:
-            rows = conn.execute("SELECT data, fetched_at FROM trees ORDER BY url").fetchall()
-        return [Saved(site_tree_from_json(data), fetched_at) for data, fetched_at in rows]
-
-    def get_page(self, url: str, kind: PageKind) -> RawPage | None:
-        """The raw page last fetched from ``url`` as ``kind``, or None.
-
-        Its ETag and Last-Modified serve conditional requests.
-        """
-        with self._read() as conn:
-            row = conn.execute(
-                writes.RAW_PAGE_SELECT + " WHERE p.url = ? AND p.kind = ?", (url, kind)
-            ).fetchone()
-        return None if row is None else writes.raw_page(row)
-
-    def iter_raw_pages(self, kind: PageKind | None = None, batch: int = 100) -> Iterator[RawPage]:
-        """Every stored raw page (of one kind, if given), oldest first, for re-extraction.
-
-        Reads in batches, not one long read transaction, so saving re-extracted results while
-        iterating is fine.
-        """
-        last_id = 0
-        while True:
-            with self._read() as conn:
-                sql = writes.RAW_PAGE_SELECT + " WHERE p.id > ?"
-                params: list[object] = [last_id]
-                if kind is not None:
-                    sql += " AND p.kind = ?"
-                    params.append(kind)
-                rows = conn.execute(sql + " ORDER BY p.id LIMIT ?", [*params, batch]).fetchall()
-            if not rows:
-                return
-            for row in rows:
-                yield writes.raw_page(row)
-            last_id = rows[-1][0]
-
-    def get_asset(self, url: str) -> Asset | None:
-        """The stored image or attachment at ``url``, or None."""
-        with self._read() as conn:
-            row = conn.execute(
-                "SELECT s.url, s.content_type, s.etag, s.last_modified, s.fetched_at,"
-                " b.sha256, b.size, b.codec, b.data FROM assets s"
-                " JOIN blobs b ON b.sha256 = s.blob WHERE s.url = ?",
-                (url,),
-            ).fetchone()
-        if row is None:
-            return None
-        content = writes.unpack(BlobFields(*row[5:9]))
-        return Asset(row[0], content, row[1], row[5], row[2], row[3], row[4])
-
-    def has_asset(self, url: str) -> bool:
-        """Whether the image or attachment at ``url`` is stored (without reading its bytes)."""
-        with self._read() as conn:
-            return conn.execute("SELECT 1 FROM assets WHERE url = ?", (url,)).fetchone() is not None
-
-    # -- the reader's marks --------------------------------------------------------------
-
-    def mark_read(self, url: str, read: bool = True) -> None:
-        """Mark ``url`` read (now) or unread."""
-        with self._write() as conn:
-            writes.set_mark(conn, url, "read_at", now_iso() if read else None)
-
-    def set_bookmark(self, url: str, bookmarked: bool = True) -> None:
-        """Bookmark ``url`` (now) or remove its bookmark."""
-        with self._write() as conn:
-            writes.set_mark(conn, url, "bookmarked_at", now_iso() if bookmarked else None)
-
-    def reading_states(self, urls: Iterable[str]) -> dict[str, ReadingState]:
-        """The marks on each of ``urls`` that has any (for showing a list page)."""
-        wanted = list(dict.fromkeys(urls))
-        found: dict[str, ReadingState] = {}
-        with self._read() as conn:
-            for start in range(0, len(wanted), 500):
-                chunk = wanted[start : start + 500]
-                marks = ",".join("?" * len(chunk))
-                for url, read_at, bookmarked_at in conn.execute(
-                    f"SELECT url, read_at, bookmarked_at FROM reading WHERE url IN ({marks})",
-                    chunk,
-                ):
-                    found[url] = ReadingState(read_at, bookmarked_at)
-        return found
-
-    def bookmarks(self) -> list[StoredArticle]:
-        """Bookmarked articles that are stored, newest bookmark first."""
-        with self._read() as conn:
-            rows = conn.execute(
-                reading.ARTICLE_WITH_MARKS + " WHERE r.bookmarked_at IS NOT NULL"
-                " ORDER BY r.bookmarked_at DESC, a.id DESC"
-            ).fetchall()
-        return [reading.stored_article(row) for row in rows]
-
-    def record_opened(self, url: str) -> None:
-        """Remember that the reader opened ``url`` now (for :meth:`history`)."""
-        # Microseconds: articles opened within one second must still come back in order.
-        opened = datetime.now(UTC).isoformat(timespec="microseconds")
-        with self._write() as conn:
-            writes.set_mark(conn, url, "opened_at", opened)
-
-    def history(self, limit: int = 100) -> list[StoredArticle]:
-        """Stored articles by the time they were last opened, newest first."""
-        with self._read() as conn:
-            return reading.history(conn, limit)
-
-    def unread_counts(self, list_urls: Iterable[str]) -> dict[str, int]:
-        """Unread articles linked from each stored list page (unstored pages are left out)."""
-        with self._read() as conn:
-            return reading.unread_counts(conn, list_urls)
-
-    def unread_count(self, list_url: str) -> int | None:
-        """Unread articles linked from the list page ``list_url``; None if it is not stored."""
-        return self.unread_counts([list_url]).get(list_url)
 
     # -- search and upkeep ---------------------------------------------------------------
 

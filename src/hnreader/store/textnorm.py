@@ -119,12 +119,21 @@ _CHAR_FOLDS = _CharFolds()
 # Full-width ASCII (U+FF01-U+FF5E) and the ideographic space, in most Chinese text, as NFKC
 # maps them: one character each, so replacing them first changes no NFKC result, and the
 # text is then usually normalised already, which NFKC checks far faster than it converts.
-_WIDE_FORMS = str.maketrans({code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)})
-_WIDE_FORMS[0x3000] = " "
+_NARROW_FORMS = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
+_NARROW_FORMS["\u3000"] = " "
+_WIDE_FORM = re.compile("[\uff01-\uff5e\u3000]")
+
+
+def _narrowed(text: str) -> str:
+    # One str.replace per distinct wide form found (a text uses a handful: ，：（）…): about
+    # six times faster than str.translate, which looks up every character of CJK text.
+    for wide in set(_WIDE_FORM.findall(text)):
+        text = text.replace(wide, _NARROW_FORMS[wide])
+    return text
 
 
 def _fold_whole(text: str) -> str:
-    return unicodedata.normalize("NFKC", text.translate(_WIDE_FORMS)).casefold()
+    return unicodedata.normalize("NFKC", _narrowed(text)).casefold()
 
 
 def fold_with_origin(text: str) -> tuple[str, list[int] | None]:
