@@ -3,13 +3,18 @@
 Fetching is CPU work for the client as much as extracting and saving are; in one process
 they share one core (threads share the GIL), and the sync ran at a fifth of a bare HTTP
 client's speed. So the sync starts an extraction process (:mod:`hnreader.sync.worker`) and
-sends it each fetched article's raw pages, :data:`BATCH_SIZE` at a time; it extracts them
-and saves each batch in one transaction with its own connection to the library, answering
+sends it fetched articles' raw pages in batches; it extracts them and saves each batch in
+one transaction with its own connection to the library, answering
 only what became of each (new or updated, failed and why, the files it links). The heavy
 objects never come back. When pages come faster than one process keeps up with, more
 processes join, one per core (:func:`default_processes`); SQLite serialises their short
 write transactions. A process pool that sent extracted articles back to be saved here was
 measured and was slower: pickling whole articles cost more than the parallelism gave.
+
+A batch goes out as soon as a process is idle, else once it holds :data:`BATCH_SIZE`
+articles or :data:`BATCH_BYTES` of pages: a slow sync sends each article at once (its
+progress shows without delay), a fast one sends full batches (each transaction writes a new
+segment of the search index, a cost per transaction, not per article).
 
 An article is counted when its batch is saved. :meth:`ArticleSaver.finish` waits for every
 answer; :meth:`ArticleSaver.stop` (a cancelled sync, Ctrl-C) lets the processes save the
@@ -26,8 +31,6 @@ import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any
 
-from hnreader.models import Article
-from hnreader.sites.kinds import ARTICLE, Stored
 from hnreader.sites.session import Outcome
 from hnreader.store import Store
 from hnreader.sync.messages import Job, JobResult, WorkerFailure
@@ -36,7 +39,8 @@ from hnreader.sync.scope import SyncError
 
 _log = logging.getLogger(__name__)
 
-BATCH_SIZE = 20  # articles per message and transaction: tens keep a kill -9 cheap
+BATCH_SIZE = 50  # articles per message and transaction at most: tens keep a kill -9 cheap
+BATCH_BYTES = 4 * 1024 * 1024  # pages per batch at most: memory stays bounded for huge pages
 # Batches sent but not answered: one being saved, one waiting. More would only hold pages in
 # memory (and, on a cancel, make the stop wait for them) without going faster.
 BATCHES_AHEAD = 2
@@ -47,9 +51,9 @@ Failed = Callable[[str, str], None]
 NeedsLater = Callable[[Job, tuple[str, ...]], None]
 
 
-def stored_articles(store: Store, urls: list[str]) -> dict[str, Stored[Article] | None]:
-    """The stored copy (with validators) of each of ``urls``, in one go (runs in a thread)."""
-    return {url: ARTICLE.stored(store, url) for url in urls}
+def _size(job: Job) -> int:
+    """Bytes of pages a job carries."""
+    return len(job.page.content) + sum(len(page.content) for page in job.later or ())
 
 
 class _Lane:
@@ -94,6 +98,7 @@ class ArticleSaver:
         self.size = size
         self.processes = max(1, processes)
         self.pending: list[Job] = []
+        self.pending_bytes = 0
         self.in_flight: dict[str, Job] = {}  # sent or pending, not answered yet
         self.problem: SyncError | None = None
         self.stopping = False
@@ -143,7 +148,8 @@ class ArticleSaver:
         self.in_flight[job.key] = job
         self.pending.append(job)
         self._changed.set()
-        if len(self.pending) >= self.size:
+        self.pending_bytes += _size(job)
+        if len(self.pending) >= self.size or self.pending_bytes >= BATCH_BYTES or self._idle():
             await self.flush()
 
     def drop(self, key: str, reason: str) -> None:
@@ -151,6 +157,10 @@ class ArticleSaver:
         if self.in_flight.pop(key, None) is not None:
             self.failed(key, reason)
         self._changed.set()
+
+    def _idle(self) -> bool:
+        """Whether a process has nothing to do (then a batch need not wait to fill up)."""
+        return any(lane.unanswered == 0 and not lane.reader.done() for lane in self.lanes)
 
     def _free_lane(self) -> _Lane | None:
         lane = min(self.lanes, key=lambda lane: lane.unanswered)
@@ -187,7 +197,7 @@ class ArticleSaver:
             # must go on reading them while a send waits for a process (else both could wait
             # on a full pipe, each for the other).
             lane = await self._lane()
-            jobs, self.pending = self.pending, []
+            jobs, self.pending, self.pending_bytes = self.pending, [], 0
             if not jobs:
                 return
             lane.unanswered += 1
@@ -287,7 +297,7 @@ class ArticleSaver:
         # Fetched but not sent: dropped (the next sync fetches them); a stop must be quick.
         for job in self.pending:
             self.in_flight.pop(job.key, None)
-        self.pending = []
+        self.pending, self.pending_bytes = [], 0
         try:
             await self._close()
         except (SyncError, ConnectionError, TimeoutError) as exc:

@@ -18,12 +18,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from hnreader.fetch import FetchError
-from hnreader.models import Article
 from hnreader.sites import SiteSession, kinds
-from hnreader.sites.kinds import Stored, fetch_later
+from hnreader.sites.conditional import fetch_conditional
+from hnreader.sites.kinds import fetch_later
 from hnreader.sites.session import Loaded, Outcome
 from hnreader.store import StoreError
-from hnreader.sync.articles import ArticleSaver, stored_articles
+from hnreader.store.records import ArticleValidators
+from hnreader.sync.articles import ArticleSaver
 from hnreader.sync.messages import Job, JobResult
 from hnreader.sync.report import ItemKind, SyncProgress, SyncReport
 from hnreader.sync.robots import Policy, robots_policy
@@ -33,8 +34,9 @@ ProgressCallback = Callable[[SyncProgress], None]
 DEFAULT_WORKERS = 4
 # Errors that fail one item, not the sync: the reason is recorded and the walk goes on.
 ITEM_ERRORS = (FetchError, StoreError)
-# An article URL on its way to the workers, with its stored copy (looked up per list page).
-Queued = tuple[str, Stored[Article] | None]
+# An article URL on its way to the workers, with the validators of its stored copy (looked up
+# per list page, for all its articles at once); None: not stored.
+Queued = tuple[str, ArticleValidators | None]
 
 
 @dataclass(slots=True)
@@ -187,13 +189,13 @@ class _Run:
             waiting += [page for page in dict.fromkeys(later) if page not in waiting]
 
     async def queue_articles(self, queue: asyncio.Queue[Queued | None], urls: list[str]) -> None:
-        """Queue a list page's articles with their stored copies (one lookup for all)."""
+        """Queue a list page's articles with their stored validators (one lookup for all)."""
         store = self.session.store
         if not urls or store is None:
             return
-        stored = await asyncio.to_thread(stored_articles, store, urls)
+        stored = await asyncio.to_thread(store.article_validators, urls)
         for url in urls:
-            await queue.put((url, stored[url]))
+            await queue.put((url, stored.get(url)))
 
     async def work(self, queue: asyncio.Queue[Queued | None]) -> None:
         """Load queued articles until told to stop (a None)."""
@@ -206,7 +208,7 @@ class _Run:
                 self.progress.fail(url, "article", str(exc))
             self.notify(self.progress)
 
-    async def load_article(self, url: str, stored: Stored[Article] | None) -> None:
+    async def load_article(self, url: str, stored: ArticleValidators | None) -> None:
         """Fetch ``url`` (conditionally) and send it to be saved; count it if unchanged.
 
         Raises FetchError for a failed article.
@@ -217,17 +219,30 @@ class _Run:
             from hnreader.sites.offline_error import NotAvailableOffline
 
             raise NotAvailableOffline(url)
-        page = await kinds.ARTICLE.fetch_page(session.fetcher, url, stored)
-        if page is None:
-            if stored is None:
-                raise FetchError(url, "the server answered 304 to a plain request", 304)
+        etag = last_modified = None
+        if stored is not None:
+            etag, last_modified = stored.etag, stored.last_modified
+        page = await fetch_conditional(session.fetcher, url, etag, last_modified, kind="page")
+        if page.not_modified and stored is None:
+            raise FetchError(url, "the server answered 304 to a plain request", 304)
+        if stored is not None and (page.not_modified or stored.same_content(page.content)):
             self.progress.articles.unchanged += 1
-            article = stored.value
-            images = tuple(image.src for image in article.images)
-            await self.files(images, tuple(a.url for a in article.attachments), fresh=False)
+            await self.unchanged_files(url)
             return
         self.progress.downloaded += len(page.content)
         await saver.add(Job(url, page, known=stored is not None))
+
+    async def unchanged_files(self, url: str) -> None:
+        """Fetch what an unchanged article links that is not stored yet (images, attachments)."""
+        store = self.session.store
+        if not (self.images or self.attachments) or store is None:
+            return
+        saved = await asyncio.to_thread(store.get_article, url)
+        if saved is None:
+            return  # removed meanwhile (a cache prune): the next sync fetches it whole
+        article = saved.article
+        images = tuple(image.src for image in article.images)
+        await self.files(images, tuple(a.url for a in article.attachments), fresh=False)
 
     async def files(
         self, images: tuple[str, ...], attachments: tuple[str, ...], *, fresh: bool
