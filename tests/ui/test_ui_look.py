@@ -38,12 +38,12 @@ async def test_script_readings_theme_and_font_are_remembered(
         screen = main_screen(app)
         _, listing, reader = parts(app)
         await wait_for(pilot, lambda: bool(listing.items), "the first list")
-        status = screen.status.query_one("#status-script")
-        assert str(status.render()) == "简"
+        status = screen.status
+        assert status.script == "简"
         assert app.theme == "textual-dark"
 
         await pilot.press("t")  # 繁: the list, the status bar and the reader follow
-        await wait_for(pilot, lambda: str(status.render()) == "繁", "繁 in the status bar")
+        await wait_for(pilot, lambda: status.script == "繁", "繁 in the status bar")
         traditional = to_script(newest.title, "traditional")
         assert traditional != newest.title
         assert traditional in str(listing.options.get_option_at_index(0).prompt)
@@ -59,8 +59,7 @@ async def test_script_readings_theme_and_font_are_remembered(
         await pilot.press("tab", "tab", "plus")  # in the reader: one font step bigger
         expected = "large" if _cjk_font_available() else "medium"
         await wait_for(pilot, lambda: app.state.font_step == expected, "the font step")
-        font = screen.status.query_one("#status-font")
-        assert str(font.render()).startswith("字号 大" if expected == "large" else "字号 中")
+        assert screen.status.font.startswith("字号 大" if expected == "large" else "字号 中")
         await app.workers.wait_for_complete()
 
     saved = json.loads((private_data_dir / STATE_FILE).read_text(encoding="utf-8"))

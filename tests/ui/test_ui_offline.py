@@ -39,7 +39,7 @@ async def test_offline_serves_stored_pages_and_names_the_missing(
             await wait_for(pilot, lambda: bool(listing.items), "the stored list")
             assert [item.title for item in listing.items] == stored_titles
             assert screen.query_one("#offline-banner").display
-            assert "离线" in str(screen.query_one("#status-network", Static).render())
+            assert "离线 offline" in screen.status.render_line(0).text
             await pilot.press("tab", "enter")  # never opened, so never stored
             await wait_for(pilot, lambda: "not available offline" in reader.shown_text, "why")
             assert reader.article is None

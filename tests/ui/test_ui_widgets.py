@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import App, ComposeResult
-from textual.widgets import Static
 
 from hnreader import models
 from hnreader.models import Article, Attachment, Block, Image, ListItem, Section, SiteTree
@@ -163,7 +162,7 @@ async def test_status_bar_lists_loads_until_they_end() -> None:
         assert status.activity == "Loading 栏目…"
         status.end("list")
         assert status.activity == ""
-        assert not str(status.query_one("#status-activity", Static).content)
+        assert "Loading" not in status.render_line(0).text  # drawn as it says
 
 
 async def test_list_marks_are_symbols_and_escape_sequences_are_not_passed_on() -> None:

@@ -27,8 +27,9 @@ from PIL import Image, ImageDraw, ImageFont
 
 from hnreader.config import FontStep
 from hnreader.render.linebreak import char_width
+from hnreader.render.scales import SCALES as SCALES  # kept importable from here
+from hnreader.render.scales import is_enlarged as is_enlarged
 
-SCALES: dict[FontStep, int] = {"small": 1, "medium": 1, "large": 3, "huge": 4}
 DOTS_WIDE, DOTS_HIGH = 2, 4  # the dots of one braille cell
 SUPERSAMPLE = 1  # FreeType's anti-aliasing already gives each dot its ink coverage
 INK_THRESHOLD = 0.38 * 255  # coverage from which a dot is inked: strokes stay whole at 12 dots
@@ -57,11 +58,6 @@ _WINDOWS_FONTS = ("msyh.ttc", "msyh.ttf", "simhei.ttf", "simsun.ttc")
 
 class FontUnavailable(Exception):
     """No usable CJK font: 大 and 特大 cannot be drawn. The message says what to install."""
-
-
-def is_enlarged(step: FontStep) -> bool:
-    """Whether ``step`` draws text with enlarged glyphs (大, 特大) rather than terminal text."""
-    return SCALES[step] > 1
 
 
 def find_cjk_font(override: str | None = None) -> Path:

@@ -22,8 +22,7 @@ from hnreader.sites import SiteSession, kinds
 from hnreader.sites.conditional import fetch_conditional
 from hnreader.sites.kinds import fetch_later
 from hnreader.sites.session import Loaded, Outcome
-from hnreader.store import StoreError
-from hnreader.store.records import ArticleValidators
+from hnreader.store import ArticleValidators, StoreError
 from hnreader.sync.articles import ArticleSaver
 from hnreader.sync.messages import Job, JobResult
 from hnreader.sync.report import ItemKind, SyncProgress, SyncReport

@@ -24,6 +24,7 @@ from textual.widgets import Static
 from hnreader.config import FONT_STEPS, FontStep, Script
 from hnreader.models import Article
 from hnreader.render.layout import INDENT, clean_text, display_text
+from hnreader.render.scales import ENLARGED_STEPS
 from hnreader.ui.widgets.reader_attachments import AttachmentChosen, AttachmentList
 from hnreader.ui.widgets.reader_extras import ReadAloud, export_markdown
 from hnreader.ui.widgets.reader_parts import ReaderHeader, StepButton
@@ -35,9 +36,6 @@ if TYPE_CHECKING:
 
 __all__ = ["ENLARGED_STEPS", "INDENT", "ArticleReader"]
 
-# The steps drawn with enlarged glyphs (hnreader.render.glyphs, which loads Pillow and a font):
-# imported only once one of them is chosen, so the first screen never pays for it.
-ENLARGED_STEPS: frozenset[FontStep] = frozenset({"large", "huge"})
 
 
 class ArticleReader(VerticalScroll):
