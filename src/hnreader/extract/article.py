@@ -2,23 +2,18 @@
 
 Pipeline: decode (``decode``), parse and sanitize (``dom``), breadcrumb and title
 (``metadata``), body location (``body``), blocks (``blocks``), then the meta line read from the
-lines just above and just below the body. Nothing is fetched; multi-page articles are reported
-in ``warnings`` and handled by ``continuation``.
+lines just above and just below the body, with the date's fallbacks in ``published``. Nothing
+is fetched; multi-page articles are reported in ``warnings`` and handled by ``continuation``.
 """
 
 from __future__ import annotations
-
-import re
-from urllib.parse import urljoin
 
 from hnreader.extract.blocks import BodyContent, build_blocks, find_attachments
 from hnreader.extract.body import locate_body
 from hnreader.extract.continuation import CONTINUES, continuation_urls_in
 from hnreader.extract.credits import author_element, find_byline
-from hnreader.extract.dates import find_dates, parse_date
 from hnreader.extract.decode import decode_html
 from hnreader.extract.dom import (
-    LexborHTMLParser,
     LexborNode,
     clean_text,
     has_visible_text,
@@ -36,28 +31,13 @@ from hnreader.extract.metadata import (
     meta_author,
     parse_meta_line,
 )
+from hnreader.extract.published import fallback_date, more_precise
+from hnreader.extract.safety import join_url, safe_url
 from hnreader.models import Article, Attachment, Block
 
 __all__ = ["ArticleError", "extract_article"]
 
 _SEP = "\u0001"
-_DATE_META = (
-    "articlepubdate", "apub:time", "pubtime", "dateupdate", "pubdate", "publishdate",
-    "publish_date", "publish-date", "publishtime",
-    "article:published_time", "og:release_date", "datepublished", "firstpublishedtime",
-    "release_date", "date", "dc.date", "dc.date.issued",
-)  # fmt: skip
-_DATE_SELECTOR = (
-    'time, [class*="time"], [class*="date"], [id*="time"], [id*="date"], [class*="pub"]'
-)
-_TODAY = re.compile(r"今天|今日|星期|周[一二三四五六日]")
-_SCRIPT_DATE = re.compile(r"[\w]{0,8}[\"']?\s*[:=]\s*[\"']([^\"']{8,32})[\"']")
-_SCRIPT_DATE_KEYS = (
-    "publish_time", "publishtime", "pubtime", "pub_time", "pubdate", "pub_date", "publishdate",
-    "publish_date", "datepublished", "date_published", "ptime", "release_time", "releasetime",
-)  # fmt: skip
-_STRONG_DATE_LABEL = re.compile(r"(?:发布时间|发布日期|发表时间|发稿时间)\s*[:：]?")
-_URL_DATE = re.compile(r"(?<!\d)(20\d\d)[-_/]?(\d\d)[-_/]?(\d\d)(?!\d)")
 _MIN_BODY_TEXT = 30
 _HEAD_LINES = 15
 _TAIL_LINES = 25
@@ -74,14 +54,23 @@ def extract_article(content: bytes | str, url: str, content_type: str | None = N
     tree = parse_html(html)
     warnings = list(decoded.warnings)
     meta = head_meta(tree)
-    base = tree.css_first("base[href]")
-    base_url = urljoin(url, base.attributes.get("href") or "") if base is not None else url
+    base = next((node for node in tree.tags("base") if "href" in node.attributes), None)
+    base_url = url
+    if base is not None:  # a <base> that is no valid, fetchable URL is ignored
+        joined = join_url(url, base.attributes.get("href") or "")
+        base_url = (safe_url(joined, url) if joined is not None else None) or url
     more_pages = continuation_urls_in(tree, html, url)
     ruby = ruby_annotations(tree)  # before sanitize, which drops the readings
     sanitize(tree)
-    if tree.body is None or not (
-        has_visible_text(tree.body.text(deep=True)) or tree.css_first("img")
-    ):
+    if tree.body is None:
+        raise ArticleError(f"no readable content in the page from {url}")
+    # The text nodes, apart: the page's lines later (the tree does not change in between).
+    body_text = tree.body.text(deep=True, separator=_SEP)
+    if "\x1b" in body_text or "\x9b" in body_text:  # an escape split by _SEP reads otherwise
+        visible = has_visible_text(tree.body.text(deep=True))
+    else:
+        visible = has_visible_text(body_text)  # _SEP is a control: never visible
+    if not (visible or tree.tags("img")):
         raise ArticleError(f"no readable content in the page from {url}")
     crumbs = find_breadcrumb(tree)
     title, title_warnings = find_title(tree, meta, crumbs)
@@ -107,13 +96,13 @@ def extract_article(content: bytes | str, url: str, content_type: str | None = N
             attachments += _attachments_around(location.node, base_url, attachments, memo)
         if body.spam_lines:
             warnings.append(f"{body.spam_lines} spam or link-farm line(s) dropped from the body")
-    lines = _page_lines(tree)
+    lines = _page_lines(body_text)
     head, tail, outside_body = _meta_regions(lines, title, blocks)
     blocks, credits = strip_edges(blocks, title)
     body_meta = parse_meta_line(_SEP.join(credits))
     found = _merge(parse_meta_line(_SEP.join(head)), parse_meta_line(_SEP.join(tail)), body_meta)
-    published = found.published or _fallback_date((tree, html, lines), head, meta, url, warnings)
-    published = _more_precise(published, meta)
+    published = found.published or fallback_date((tree, html, lines), head, meta, url, warnings)
+    published = more_precise(published, meta)
     paragraphs = [block.text for block in blocks if block.text]
     author = (
         found.author
@@ -163,29 +152,45 @@ def _body_hidden_by_css(html: str, title: str | None, base_url: str) -> BodyCont
 def _attachments_around(
     body: LexborNode, base_url: str, known: list[Attachment], memo: dict[int, Attachment | None]
 ) -> list[Attachment]:
-    """File links just outside the body (附件 boxes after it), up to a few levels up."""
-    limit = len(body.text(deep=True)) * 1.5 + 600
-    urls = {a.url for a in known}
-    found: list[Attachment] = []
+    """File links just outside the body (附件 boxes after it), up to a few levels up.
+
+    A level counts while its text stays within a limit set by the body's size.
+    """
+    levels: list[LexborNode] = []
     node = body.parent
-    for _ in range(3):
-        if node is None or node.tag in ("body", "html") or len(node.text(deep=True)) > limit:
+    while len(levels) < 3 and node is not None and node.tag not in ("body", "html"):
+        levels.append(node)
+        node = node.parent
+    urls = {a.url for a in known}
+    # Most pages link no other file near the body: the widest level's links (which hold every
+    # lower level's) settle that without measuring any text.
+    if not levels or all(a.url in urls for a in find_attachments(levels[-1], base_url, memo)):
+        return []
+    limit = len(body.text(deep=True)) * 1.5 + 600
+    found: list[Attachment] = []
+    for node in levels:
+        if len(node.text(deep=True)) > limit:
             break
         for attachment in find_attachments(node, base_url, memo):
             if attachment.url not in urls:
                 urls.add(attachment.url)
                 found.append(attachment)
-        node = node.parent
     return found
 
 
-def _page_lines(tree: LexborHTMLParser) -> list[str]:
-    """The sanitized page as clean text nodes, in document order."""
-    if tree.body is None:
-        return []
-    parts = tree.body.text(deep=True, separator=_SEP).split(_SEP)
-    cleaned = (clean_text(part) for part in parts if not part.isspace() and part)
-    return [part for part in cleaned if part]
+def _page_lines(body_text: str) -> list[str]:
+    """The sanitized page's clean text nodes in document order.
+
+    ``body_text`` is the body's text with its text nodes joined by ``_SEP``.
+    """
+    parts = body_text.split(_SEP)
+    # clean_text's own fast path inlined: this runs for every text node of the page.
+    cleaned = [
+        " ".join(part.split()) if part.isprintable() else clean_text(part)
+        for part in parts
+        if part and not part.isspace()
+    ]
+    return [line for line in cleaned if line]
 
 
 def _meta_regions(
@@ -216,14 +221,17 @@ def _meta_regions(
 
 def _find_line(lines: list[str], text: str, begin: int, *, first: bool) -> int | None:
     """Index of the line where a body paragraph starts (or ends)."""
-    found = None
-    for index in range(begin, len(lines)):
-        line = lines[index]
-        if len(line) >= 2 and (text.startswith(line) if first else text.endswith(line)):
-            if first:
+    if first:
+        for index in range(begin, len(lines)):
+            line = lines[index]
+            if len(line) >= 2 and text.startswith(line):
                 return index
-            found = index
-    return found
+        return None
+    for index in range(len(lines) - 1, begin - 1, -1):  # the last one: searched from the end
+        line = lines[index]
+        if len(line) >= 2 and text.endswith(line):
+            return index
+    return None
 
 
 def _merge(*lines: MetaLine) -> MetaLine:
@@ -239,60 +247,3 @@ def _merge(*lines: MetaLine) -> MetaLine:
         first([m.editor for m in lines]),
         first([m.contributor for m in lines]),
     )
-
-
-def _fallback_date(
-    page: tuple[LexborHTMLParser, str, list[str]],
-    head: list[str],
-    meta: dict[str, str],
-    url: str,
-    warnings: list[str],
-) -> str | None:
-    """A fallback date: by the heading, meta tag, date element, page data, strong label, URL."""
-    tree, html, lines = page
-    near = find_dates(" ".join(line for line in head if not _TODAY.search(line)), limit=1)
-    if near:
-        return near[0][1]
-    for key in _DATE_META:
-        if key in meta and (value := parse_date(meta[key])):
-            return value
-    for node in tree.css(_DATE_SELECTOR):
-        text = clean_text(node.text(deep=True))
-        if len(text) <= 60 and not _TODAY.search(text) and (value := parse_date(text)):
-            return value
-    if value := _script_date(html):
-        return value
-    text = _SEP.join(lines)
-    for match in _STRONG_DATE_LABEL.finditer(text):
-        value = parse_date(text[match.end() : match.end() + 40].replace(_SEP, " "))
-        if value:
-            return value
-    in_url = _URL_DATE.search(url)
-    if in_url and (value := parse_date("-".join(in_url.groups()))):
-        warnings.append("date: taken from the URL (day only)")
-        return value
-    return None
-
-
-def _script_date(html: str) -> str | None:
-    """A publication date in page data (``publish_time: "…"`` in scripts or JSON)."""
-    lower = html.lower()  # scanning for a few keywords beats a case-blind regex on big pages
-    for key in _SCRIPT_DATE_KEYS:
-        start = lower.find(key)
-        while start != -1:
-            match = _SCRIPT_DATE.match(html, start + len(key))
-            if match and (value := parse_date(match.group(1))):
-                return value
-            start = lower.find(key, start + len(key))
-    return None
-
-
-def _more_precise(published: str | None, meta: dict[str, str]) -> str | None:
-    """A meta tag's time for the same day, when the page shows the day only."""
-    if published is None or "T" in published:
-        return published
-    for key in _DATE_META:
-        value = parse_date(meta.get(key, ""))
-        if value and value.startswith(published) and "T" in value:
-            return value
-    return published

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import posixpath
 import string
-from urllib.parse import unquote, urljoin, urlsplit
+from functools import lru_cache
+from urllib.parse import unquote, urlsplit
 
 from hnreader.extract.dom import LexborNode, clean_text
-from hnreader.extract.safety import safe_url
+from hnreader.extract.safety import join_url, safe_url
 from hnreader.extract.text_rules import ATTACHMENT_TYPES
 from hnreader.models import Attachment
 
@@ -47,7 +48,8 @@ def _attachment_of(link: LexborNode, base_url: str) -> Attachment | None:
     href = (link.attributes.get("href") or "").strip()
     if not href or href.startswith(("javascript:", "mailto:", "#")) or _not_a_file(href):
         return None
-    url = safe_url(urljoin(base_url, href), base_url) or ""
+    joined = join_url(base_url, href)
+    url = (safe_url(joined, base_url) if joined is not None else None) or ""
     extension = posixpath.splitext(unquote(urlsplit(url).path))[1].lower().lstrip(".")
     if not url or extension not in ATTACHMENT_TYPES:
         return None
@@ -56,13 +58,14 @@ def _attachment_of(link: LexborNode, base_url: str) -> Attachment | None:
     return Attachment(name=name, url=url, type=extension)
 
 
+@lru_cache(maxsize=4096)  # the same menu and footer links come back on every page of a site
 def _not_a_file(href: str) -> bool:
     """Whether a plain link's own path shows it is no file, without resolving it (speed).
 
     For printable ASCII without spaces, ``%``, backslashes or brackets (an IPv6 host, which
     ``urljoin`` may reject), resolving and cleaning the URL keeps the last segment of the
-    link's own path; an empty path (the base's is used), or an
-    empty, ``.`` or ``..`` last segment decides nothing.
+    link's own path; a path ending in ``/`` stays a directory. An empty path (the base's is
+    used), or a ``.`` or ``..`` last segment decides nothing.
     """
     if not href.isascii() or not href.isprintable() or any(c in href for c in " %\\[]"):
         return False
@@ -71,8 +74,11 @@ def _not_a_file(href: str) -> bool:
     if colon and scheme[:1].isalpha() and all(c in _SCHEME_CHARACTERS for c in scheme):
         path = rest
     if path.startswith("//"):
-        path = path[2:].partition("/")[2]  # the path after the host
+        _, slash, rest = path[2:].partition("/")
+        path = slash + rest  # the path after the host
     segment = path.rpartition("/")[2]
+    if segment == "" and path:
+        return True  # a path ending in "/" resolves to one ending in "/": a directory
     if segment in ("", ".", ".."):
         return False
     return posixpath.splitext(segment)[1].lower().lstrip(".") not in ATTACHMENT_TYPES

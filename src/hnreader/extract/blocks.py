@@ -9,17 +9,23 @@ template furniture and spam lines are dropped on the way.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from hnreader.extract.attachments import find_attachments
+from hnreader.extract.block_rules import (
+    is_centered,
+    is_furniture_box,
+    is_layout_table,
+    is_link_list,
+    is_tiny,
+    site_of,
+)
 from hnreader.extract.dom import LexborNode, clean_text
-from hnreader.extract.safety import safe_url
+from hnreader.extract.safety import join_url, safe_url
 from hnreader.extract.text_rules import (
-    ATTACHMENT_TYPES,
     RELATED_HEADING,
     is_boilerplate,
     is_spam,
@@ -38,16 +44,9 @@ _BOLD_TAGS = frozenset({"strong", "b"})
 _CAPTION_HINT = re.compile(
     r"^[（(]?\s*(?:图|图为|图片|▲|△|↑)|(?:摄|供图|图片来源[:：].*)\s*[)）]?$"
 )
-_CENTERED = re.compile(r"text-align\s*:\s*center", re.IGNORECASE)
 _ATTACHMENT_LABEL = re.compile(r"^\s*(?:相关)?附件(?:下载)?\s*[:：]?")
 _ANY_WORD = re.compile(r"[^\W\d_]")  # a letter or CJK character (not digits, punctuation)
-_FURNITURE_PREFIXES = (
-    "ad-", "ad_", "advert", "guanggao", "share", "bdshare", "related", "recommend", "comment-",
-    "comment_", "comments",
-)  # fmt: skip
-_QUICK_COUNT = 40  # elements counted by hand before a CSS query is cheaper
 _MAX_CAPTION = 80
-_MAX_ICON = 24  # pixels: share buttons, bullets and emoji, not pictures
 _MAX_BOLD_HEADING = 40
 
 
@@ -82,6 +81,7 @@ class _Builder:
         self.items: list[_Line | Block] = []
         self.host = urlsplit(base_url).hostname or ""
         self.parts: list[tuple[str, bool, bool]] = []  # (text, in bold, in off-site link)
+        self.marked = False  # whether a part of the open paragraph is bold or off-site
         self.centered_depth = 0
         self.caption_depth = 0
         self.offsite_depth = 0
@@ -92,24 +92,30 @@ class _Builder:
         if not self.parts:  # most calls: a block boundary right after another
             self.pending_ruby.clear()
             return
-        text = clean_text("".join([part for part, _, _ in self.parts]))
+        joined = "".join([part for part, _, _ in self.parts])
+        text = "" if joined.isspace() else clean_text(joined)  # spaces between blocks: nothing
         if text:
-            visible = [part for part in self.parts if part[0].strip()]
-            if all(offsite for _, _, offsite in visible):
+            # Text left after cleaning means a part with visible characters: with no part
+            # marked, the line is neither all off-site links nor all bold.
+            visible = [part for part in self.parts if part[0].strip()] if self.marked else []
+            if visible and all(offsite for _, _, offsite in visible):
                 self.offsite_lines += 1  # a line of nothing but links to other sites: a farm
             else:
-                bold = all(is_bold for _, is_bold, _ in visible)
+                bold = bool(visible) and all(is_bold for _, is_bold, _ in visible)
                 centered, caption = self.centered_depth > 0, self.caption_depth > 0
-                ruby = _ruby_in(text, self.pending_ruby)
+                ruby = _ruby_in(text, self.pending_ruby) if self.pending_ruby else ()
                 self.items.append(_Line(text, bold, centered, caption, ruby=ruby))
         self.parts.clear()
+        self.marked = False
         self.pending_ruby.clear()
 
     def walk(self, node: LexborNode, bold: bool = False) -> None:
         """Visit the children of ``node`` in document order."""
         for child in node.iter(include_text=True):
             if child.is_text_node:
-                self.parts.append((child.text_content or "", bold, self.offsite_depth > 0))
+                offsite = self.offsite_depth > 0
+                self.parts.append((child.text_content or "", bold, offsite))
+                self.marked = self.marked or bold or offsite
                 continue
             if not child.is_element_node:
                 continue
@@ -124,7 +130,8 @@ class _Builder:
                 self.flush()
                 text = clean_text(child.text(deep=True))
                 if text:
-                    pairs = [p for r in child.css("ruby") for p in self.ruby.get(r.mem_id, ())]
+                    rubies = child.css("ruby") if self.ruby else []
+                    pairs = [p for r in rubies for p in self.ruby.get(r.mem_id, ())]
                     self.items.append(_Line(text, heading=True, ruby=_ruby_in(text, pairs)))
             elif tag in _BLOCK_TAGS:
                 self.block(child, tag, bold)
@@ -141,19 +148,25 @@ class _Builder:
     def _is_offsite(self, link: LexborNode) -> bool:
         """Whether a link leads to another site (not a subdomain of the same parent)."""
         href = (link.attributes.get("href") or "").strip()
-        host = urlsplit(urljoin(self.base_url, href)).hostname or ""
-        if not host or not self.host or not href.startswith(("http:", "https:", "//")):
+        if not href.startswith(("http:", "https:", "//")):
             return False
-        return _site_of(host) != _site_of(self.host)
+        try:
+            host = urlsplit(urljoin(self.base_url, href)).hostname or ""
+        except ValueError:
+            return False  # no valid URL (``http://[bad``): its text stays, as text
+        if not host or not self.host:
+            return False
+        return site_of(host) != site_of(self.host)
 
     def block(self, node: LexborNode, tag: str, bold: bool) -> None:
         """A block element: its own paragraph(s), unless it is a list of links."""
         self.flush()
+        attrs = node.attributes
         if tag in ("ul", "ol", "dl", "div", "section", "aside", "nav") and (
-            _is_furniture_box(node) or _is_link_list(node)
+            is_furniture_box(attrs) or is_link_list(node)
         ):
             return
-        centered = _is_centered(node)
+        centered = is_centered(tag, attrs)
         self.centered_depth += centered
         self.caption_depth += tag == "figcaption"
         self.walk(node, bold)
@@ -166,9 +179,10 @@ class _Builder:
         attrs = node.attributes
         src = attrs.get("data-src") or attrs.get("data-original") or attrs.get("src") or ""
         src = src.strip()
-        if not src or src.startswith(("data:", "javascript:")) or _is_tiny(attrs):
+        if not src or src.startswith(("data:", "javascript:")) or is_tiny(attrs):
             return
-        absolute = safe_url(urljoin(self.base_url, src), self.base_url)
+        joined = join_url(self.base_url, src)
+        absolute = safe_url(joined, self.base_url) if joined is not None else None
         if absolute is None:
             return  # javascript:, file: or another scheme the reader must not fetch
         self.flush()
@@ -179,7 +193,7 @@ class _Builder:
     def table(self, node: LexborNode, bold: bool) -> None:
         """A data table as rows of cells; a layout table is read as ordinary content."""
         self.flush()
-        if len(node.css("table")) > 1 or _is_layout_table(node):  # css() includes the node
+        if len(node.css("table")) > 1 or is_layout_table(node):  # css() includes the node
             self.walk(node, bold)
             self.flush()
             return
@@ -255,13 +269,6 @@ def _only_attachments(text: str, names: set[str]) -> bool:
     return not _ANY_WORD.search(rest)
 
 
-def _site_of(host: str) -> str:
-    """The registrable part of a host, roughly: the last two labels (three under .gov.cn …)."""
-    labels = host.lower().split(".")
-    keep = 3 if len(labels) >= 3 and labels[-2] in ("gov", "com", "edu", "org", "net") else 2
-    return ".".join(labels[-keep:])
-
-
 def _text_before(items: list[_Line | Block], index: int) -> int:
     """Characters of text in the lines before ``index``."""
     return sum(len(item.text) for item in items[:index] if isinstance(item, _Line))
@@ -284,81 +291,3 @@ def _is_bold_heading(line: _Line) -> bool:
     return (
         line.bold and len(line.text) <= _MAX_BOLD_HEADING and not line.text.endswith(("。", "；"))
     )
-
-
-def _is_centered(node: LexborNode) -> bool:
-    """Whether a block is centred (captions under images usually are)."""
-    attrs = node.attributes
-    return (
-        (attrs.get("align") or "").lower() == "center"
-        or bool(_CENTERED.search(attrs.get("style") or ""))
-        or node.tag == "center"
-    )
-
-
-def _is_tiny(attrs: dict[str, str | None]) -> bool:
-    """Spacer GIFs, tracking pixels and icons declare a size of a few pixels."""
-    for name in ("width", "height"):
-        value = (attrs.get(name) or "").strip().removesuffix("px")
-        if value.isdigit() and int(value) <= _MAX_ICON:
-            return True
-    return False
-
-
-def _is_furniture_box(node: LexborNode) -> bool:
-    """A box whose class or id names it an ad, a share bar, comments or related articles."""
-    attrs = node.attributes
-    if not attrs:
-        return False
-    for token in f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower().split():
-        if token in ("ad", "comment") or token.startswith(_FURNITURE_PREFIXES):
-            return True
-        if token.endswith(("-ad", "_ad")):
-            return True
-    return False
-
-
-def _is_link_list(node: LexborNode) -> bool:
-    """A list or box that is mostly links: related articles, link farms, share bars."""
-    if _has_few_links(node):
-        return False
-    links = node.css("a")
-    if len(links) < 3:
-        return False
-    total = len("".join(node.text(deep=True).split()))
-    linked = sum(len("".join(a.text(deep=True).split())) for a in links)
-    if total == 0:
-        return True
-    if any(_looks_like_file(a) for a in links):
-        return False  # an attachment list is content
-    return linked / total > 0.6
-
-
-def _has_few_links(node: LexborNode) -> bool:
-    """Whether a small box holds fewer than 3 links, without a CSS query (most body blocks).
-
-    False when it holds more or is too big to count quickly (the query then decides).
-    """
-    links = 0
-    for index, element in enumerate(node.traverse()):
-        if index > _QUICK_COUNT:
-            return False
-        if element.tag == "a":
-            links += 1
-            if links >= 3:
-                return False
-    return True
-
-
-def _looks_like_file(link: LexborNode) -> bool:
-    """Whether a link points to a downloadable file."""
-    path = urlsplit((link.attributes.get("href") or "").strip()).path
-    return posixpath.splitext(path)[1].lower().lstrip(".") in ATTACHMENT_TYPES
-
-
-def _is_layout_table(node: LexborNode) -> bool:
-    """Tables used for page layout hold long prose in a cell, or have a single column."""
-    rows = node.css("tr")
-    if not rows or max(len(tr.css("td, th")) for tr in rows) < 2:
-        return True
-    return any(len(cell.text(deep=True).strip()) > 150 for cell in node.css("td, th"))

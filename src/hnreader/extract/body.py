@@ -62,11 +62,14 @@ def locate_body(tree: LexborHTMLParser, html: str, title: str | None = None) -> 
 
     With the article's ``title``, containers close to its heading are preferred.
     """
-    has_template = tree.css_first(_ANY_TEMPLATE) is not None  # one query instead of eight
-    for selector in _TEMPLATES if has_template else ():
-        found = [n for n in tree.css(selector) if _text_len(n) >= _MIN_TEMPLATE_TEXT]
+    candidates = tree.css(_ANY_TEMPLATE)  # one query instead of eight
+    for selector in _TEMPLATES if candidates else ():
+        if not _may_match(selector, candidates):
+            continue  # no candidate comes close: spare the query
+        sized = [(node, _text_len(node)) for node in tree.css(selector)]
+        found = [pair for pair in sized if pair[1] >= _MIN_TEMPLATE_TEXT]
         if found:
-            best = max(found, key=_text_len)
+            best = max(found, key=lambda pair: pair[1])[0]  # the first of the longest
             return BodyLocation(best, tree, f"template:{selector}")
     for marker in _MARKERS:
         match = marker.search(html)
@@ -82,6 +85,17 @@ def locate_body(tree: LexborHTMLParser, html: str, title: str | None = None) -> 
     if tree.body is not None and _text_len(tree.body) > 0:
         return BodyLocation(tree.body, tree, "whole page")
     return None
+
+
+def _may_match(selector: str, candidates: list[LexborNode]) -> bool:
+    """Whether a ``#id`` or ``.class`` selector may match one of the candidates.
+
+    A loose test (substring, any case: quirks-mode pages match ids and classes case-blind),
+    so it never says no when the query would find something.
+    """
+    name = selector[1:].lower()
+    attribute = "id" if selector.startswith("#") else "class"
+    return any(name in (node.attributes.get(attribute) or "").lower() for node in candidates)
 
 
 def _densest(tree: LexborHTMLParser, heading_path: list[int]) -> LexborNode | None:

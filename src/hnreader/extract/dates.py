@@ -20,6 +20,7 @@ _FULL_WIDTH = str.maketrans(
 _CHINESE_DIGITS = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4}
 _CHINESE_DIGITS.update({"五": 5, "六": 6, "七": 7, "八": 8, "九": 9})
 _CN = "〇零○Ｏ一二三四五六七八九十"
+_ANY_FULL_WIDTH = re.compile("[０-９－／．：　]")  # what _FULL_WIDTH changes
 
 DATE_PATTERN = re.compile(
     r"(?<![\d])(?P<y>(?:19|20)\d\d)\s*(?P<s1>[-/.年])\s*(?P<m>\d{1,2})\s*(?P<s2>[-/.月])\s*"
@@ -40,15 +41,22 @@ def parse_date(text: str) -> str | None:
 
 def find_dates(text: str, limit: int | None = None) -> list[tuple[int, str]]:
     """Every valid date in ``text`` as ``(position, iso)`` pairs, in order of position."""
-    normal = text.translate(_FULL_WIDTH)
+    # str.translate looks every character up: on long Chinese text a search is far cheaper.
+    normal = text.translate(_FULL_WIDTH) if _ANY_FULL_WIDTH.search(text) else text
     found: list[tuple[int, str]] = []
     for match in DATE_PATTERN.finditer(normal):
         iso = _from_match(match)
         if iso:
             found.append((match.start(), iso))
-            if limit is not None and len(found) >= limit and "年" not in normal:
-                return found
+            if limit is not None and len(found) >= limit:
+                if "年" not in normal:
+                    return found
+                if limit == 1:
+                    break  # only a Chinese-numeral date before this one can come first
+    first = found[0][0] if limit == 1 and found else None
     for match in _CHINESE_DATE.finditer(normal):
+        if first is not None and match.start() > first:
+            break  # matches come in order: none of the rest comes before the first date
         day = _valid_date(
             _chinese_year(match.group("y")),
             _chinese_number(match.group("m")),
@@ -62,20 +70,22 @@ def find_dates(text: str, limit: int | None = None) -> list[tuple[int, str]]:
 
 def _from_match(match: re.Match[str]) -> str | None:
     """ISO text for one ``DATE_PATTERN`` match, or None when it is not a real date."""
-    s1, s2 = match.group("s1"), match.group("s2")
+    year, s1, month, s2, day_text, hours, minutes, seconds = match.group(
+        "y", "s1", "m", "s2", "d", "H", "M", "S"
+    )
     if (s1 == "年") != (s2 == "月") or (s1 != "年" and s1 != s2):
         return None  # mixed separators such as 2024-12.05 are version numbers, not dates
-    day = _valid_date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+    day = _valid_date(int(year), int(month), int(day_text))
     if day is None:
         return None
-    if match.group("H") is None:
+    if hours is None:
         return day.isoformat()
-    hour, minute = int(match.group("H")), int(match.group("M"))
+    hour, minute = int(hours), int(minutes)
     if hour > 23 or minute > 59:
         return day.isoformat()
     stamp = f"{day.isoformat()}T{hour:02d}:{minute:02d}"
-    if match.group("S") is not None:
-        second = int(match.group("S"))
+    if seconds is not None:
+        second = int(seconds)
         if second <= 59:
             stamp += f":{second:02d}"
     return stamp

@@ -66,7 +66,7 @@ def decode_html(content: bytes | str, content_type: str | None = None) -> Decode
     """
     if isinstance(content, str):
         return Decoded(content, None)
-    if not content.strip():
+    if not content or content.isspace():  # as ``not content.strip()``, without a copy
         raise UndecodableError("the page is empty: there is nothing to decode")
     if content.startswith(_BINARY_MAGIC) or b"\x00\x00\x00" in content[:_PREAMBLE_BYTES]:
         raise UndecodableError("the content is a binary file, not an HTML page")

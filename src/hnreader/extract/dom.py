@@ -54,6 +54,10 @@ _CONTROL_CHARACTERS = (
 )
 _CONTROLS = re.compile(f"[{_CONTROL_CHARACTERS}]")
 _VISIBLE = re.compile(rf"[^\s{_CONTROL_CHARACTERS}]")  # what clean_text keeps, escapes aside
+# What strip_controls and the line-break handling of clean_text act on; text without any of it
+# (most unprintable text is only unprintable for its U+3000 or U+00A0 spaces) just has its
+# whitespace runs joined.
+_NEEDS_CLEANING = re.compile(f"[{_CONTROL_CHARACTERS}\n\r\u2028\u2029]")
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _WRAPPED_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\r\n\u3000]*\n[ \t\r\n\u3000]*(?=[{_CJK}])")
 _LINE_SEPARATORS = str.maketrans({"\u2028": "\n", "\u2029": "\n", "\r": "\n"})
@@ -98,8 +102,8 @@ def clean_text(text: str) -> str:
 
     Line breaks that only wrap Chinese text in the source vanish instead of becoming spaces.
     """
-    if text.isprintable():  # the common case: no controls, no line breaks, only plain spaces
-        return " ".join(text.split())
+    if text.isprintable() or _NEEDS_CLEANING.search(text) is None:
+        return " ".join(text.split())  # the common case: nothing to remove, no line breaks
     text = strip_controls(text)
     if "\n" in text:
         text = _WRAPPED_CJK.sub("", text)
@@ -135,7 +139,8 @@ def ruby_annotations(tree: LexborHTMLParser | LexborNode) -> dict[int, tuple[tup
     since the previous one, so ``<ruby>漢<rt>kan</rt>字<rt>ji</rt></ruby>`` gives two pairs.
     """
     found: dict[int, tuple[tuple[str, str], ...]] = {}
-    for ruby in tree.css("ruby"):
+    rubies = tree.tags("ruby") if isinstance(tree, LexborHTMLParser) else tree.css("ruby")
+    for ruby in rubies:
         pairs: list[tuple[str, str]] = []
         base = ""
         for node in ruby.iter(include_text=True):

@@ -44,15 +44,16 @@ LABEL = re.compile(
 KIND_OF = {label: kind for kind, labels in _LABELS.items() for label in labels.split("|")}
 KIND_OF.update({"文/图": "author", "图/文": "author"})
 # Where a match can begin: the first two characters of a label (a two-character label may be
-# spaced out: 作 者), or the position right after a separator (a label alone in its element,
-# after optional | or spaces). Every branch starts with a literal character, so the regex
-# engine skips ahead to candidate characters.
+# spaced out: 作 者), or the position right after a separator followed by | or a space (a
+# label alone in its element, after them; right after a separator with neither, a label's
+# own first characters make the candidate). Every branch starts with a literal character, so
+# the regex engine skips ahead to candidate characters.
 _LABEL_STARTS = {
     re.escape(label[0]) + r"\s?" + re.escape(label[1])
     for labels in (*_LABELS.values(), _PERSON_LABEL, _ALONE_LABEL, _BARE_LABEL)
     for label in labels.split("|")
 }
-_CANDIDATE = re.compile("|".join([*sorted(_LABEL_STARTS), _SEP]))
+_CANDIDATE = re.compile("|".join([*sorted(_LABEL_STARTS), _SEP + r"(?=[|｜\s])"]))
 
 
 def label_matches(text: str) -> list[re.Match[str]]:

@@ -33,8 +33,10 @@ _FIELD_LABELS = (
     "|有效性|生效日期|废止日期|公开方式|公开范围|信息分类|组配分类|所属机构"
 )
 _SPACED_FIELD_LABELS = "|".join(r"\s*".join(label) for label in _FIELD_LABELS.split("|"))
+_FIELD_FIRSTS = "".join(sorted({label[0] for label in _FIELD_LABELS.split("|")}))
 _FIELD = re.compile(  # labels are often spaced out to align a table: 索 引 号
-    rf"{_NOT_CJK_BEFORE}(?P<label>{_SPACED_FIELD_LABELS})\s*[:：]?\s*{_SEP}?\s*"
+    # The lookahead on a label's first character lets the engine skip ahead to candidates.
+    rf"(?=[{_FIELD_FIRSTS}]){_NOT_CJK_BEFORE}(?P<label>{_SPACED_FIELD_LABELS})\s*[:：]?\s*{_SEP}?\s*"
     rf"(?P<value>[^{_SEP}]*?)\s*(?={_SEP}|{_NOT_CJK_BEFORE}(?:{_SPACED_FIELD_LABELS})\s*[:：]|$)"
 )
 _NEXT_LABEL = re.compile(r"\s+\S{2,6}\s*[:：].*$")
@@ -68,6 +70,7 @@ _TITLE_SELECTOR = (
 _FURNITURE_HEADING = re.compile(
     r"^(?:首页|广告|标签|全部|友情链接|相关|分享|上一篇|下一篇|热门|推荐|评论|登录|注册|搜索)"
 )
+_HEADING_WEIGHT = {"h1": 3.0, "h2": 2.0, "h3": 1.0}
 _TITLE_SPLIT = re.compile(r"\s*(?:_|\||｜|--|—|–| - )\s*")
 _KEY_DROP = re.compile(r"[\s\W_]+")
 _ORGANISATION = re.compile(
@@ -85,6 +88,8 @@ _UNKNOWN = re.compile(
 )
 _NOT_PERSON = re.compile(r"网|www|https?:|\.(?:com|cn|net|org)\b", re.IGNORECASE)
 _SOURCE_TAIL = re.compile(r"\s+(?:\d|【|\[).*$")
+_ANY_LETTER = re.compile(r"[^\W\d_]")
+_SENTENCE_MARK = re.compile(r"[：:，。！？；]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +106,7 @@ class MetaLine:
 def head_meta(tree: LexborHTMLParser) -> dict[str, str]:
     """``<meta>`` name/property (lower-cased) → content, first occurrence wins."""
     found: dict[str, str] = {}
-    for meta in tree.css("meta"):
+    for meta in tree.tags("meta"):  # a tag lookup: much cheaper than a CSS query
         attrs = meta.attributes
         key = (attrs.get("name") or attrs.get("property") or attrs.get("itemprop") or "").lower()
         value = clean_text(attrs.get("content") or "")
@@ -115,12 +120,14 @@ def find_title(
 ) -> tuple[str | None, list[str]]:
     """The article title and warnings about how sure it is."""
     meta_title = meta.get("articletitle") or meta.get("og:title") or meta.get("title") or ""
-    title_node = tree.css_first("title")
-    tag_title = clean_text(title_node.text()) if title_node is not None else ""
+    title_nodes = tree.tags("title")
+    tag_title = clean_text(title_nodes[0].text()) if title_nodes else ""
     segments = [part for part in _TITLE_SPLIT.split(tag_title) if part]
     tag_key = _key(tag_title)
     segment_keys = {_key(part) for part in segments}
     site_names = {_key(part) for part in segments[1:]} | {_key(meta.get("og:site_name", ""))}
+    meta_key = _key(meta_title) if meta_title else None
+    crumb_key = _key(crumbs[-1]) if crumbs else None
     best: tuple[float, str] | None = None
     seen: set[int] = set()
     for order, node in enumerate(tree.css(_TITLE_SELECTOR)):
@@ -131,14 +138,14 @@ def find_title(
         key = _key(text)
         if not 4 <= len(text) <= 120 or key in site_names or _is_furniture(text):
             continue
-        score = {"h1": 3.0, "h2": 2.0, "h3": 1.0}.get(node.tag or "", 1.0)
-        if meta_title and key == _key(meta_title):
+        score = _HEADING_WEIGHT.get(node.tag or "", 1.0)
+        if key == meta_key:
             score += 4
         if key in segment_keys:
             score += 4
         elif len(key) >= 6 and key in tag_key:
             score += 3
-        if crumbs and (key == _key(crumbs[-1]) or _key(crumbs[-1]).startswith(key[:8])):
+        if crumb_key is not None and (key == crumb_key or crumb_key.startswith(key[:8])):
             score += 2
         if _inside_link(node):
             score -= 3
@@ -175,15 +182,17 @@ def parse_meta_line(text: str) -> MetaLine:
         label = match.group("label") or match.group("bare") or match.group("spaced")
         label = "".join((label or match.group("alone")).split())
         kind = KIND_OF.get(label, "other")
+        if kind == "other" or kind in values:
+            continue  # only the first value of each kind is kept: no need to read this one
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
         raw = text[match.end() : end]
         if kind == "date":
             value = parse_date(raw.replace(_SEP, " ")) or ""
         else:
-            segments = [clean_text(part) for part in raw.split(_SEP)][:2]
+            segments = [clean_text(part) for part in raw.split(_SEP, 2)[:2]]
             value = next((part for part in segments if part), "")
             value = "" if value.endswith((":", "：")) else _clip_name(value, kind)
-        if value and kind != "other" and kind not in values:
+        if value:
             values[kind] = value
     return MetaLine(
         values.get("source"),
@@ -254,9 +263,9 @@ def _clip_name(value: str, kind: str) -> str:
     if kind != "source":
         value = _NEXT_PERSON_LABEL.sub("", _REPORTER_PREFIX.sub("", value))
         value = _SPACED_NAME.sub(r"\1\2", value)  # 钱　进: a two-character name spaced out
-        if _UNKNOWN.match(value) or not re.search(r"[^\W\d_]", value):
+        if _UNKNOWN.match(value) or not _ANY_LETTER.search(value):
             return ""
-        if len(value) > 20 or re.search(r"[：:，。！？；]", value):
+        if len(value) > 20 or _SENTENCE_MARK.search(value):
             return ""  # a sentence or headline, not a name
     if kind == "source":
         value = _SOURCE_TAIL.sub("", value)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from hnreader.extract.dom import strip_controls
 from hnreader.models import (
@@ -26,7 +26,7 @@ from hnreader.models import (
     SiteTree,
 )
 
-__all__ = ["guard_article", "guard_list", "guard_tree", "safe_text", "safe_url"]
+__all__ = ["guard_article", "guard_list", "guard_tree", "join_url", "safe_text", "safe_url"]
 
 # Browsers ignore tabs and line breaks inside URLs, so "java\tscript:" is a script link.
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f-\x9f]+")
@@ -38,6 +38,18 @@ def safe_text(text: str) -> str:
     return strip_controls(text).replace("\t", " ")
 
 
+def join_url(base: str, href: str) -> str | None:
+    """``urljoin(base, href)``, or None when ``href`` is no valid URL.
+
+    Pages link to ``http://[bad/``, ``//[::1`` or hosts that change under NFKC normalisation,
+    which ``urljoin`` rejects with a ``ValueError``: such a link is dropped, never the page.
+    """
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return None
+
+
 def safe_url(url: str, base: str | None = None) -> str | None:
     """``url`` if the reader may fetch it (http/https, or file: under a file: base), else None."""
     if url.startswith((" ", "\t", "\n")) or url.endswith((" ", "\t", "\n")):
@@ -47,6 +59,7 @@ def safe_url(url: str, base: str | None = None) -> str | None:
         cleaned = _URL_NOISE.sub("", strip_controls(url))
     try:
         parts = urlsplit(cleaned)
+        parts.port  # noqa: B018 - raises ValueError for a port out of range or not a number
     except ValueError:
         return None
     scheme = parts.scheme.lower()
@@ -63,6 +76,9 @@ def guard_article(article: Article) -> Article:
     blocks: list[Block] = []
     for block in article.blocks:
         image = block.image
+        if image is None and _is_clean(block):
+            blocks.append(block)  # nothing to clean (the usual case): kept as it is
+            continue
         if image is not None:
             src = safe_url(image.src, base)
             if src is None:
@@ -136,6 +152,18 @@ def _guard_section(section: Section, base: str) -> Section:
     url = safe_url(section.url, base) if section.url is not None else None
     children = tuple(_guard_section(child, base) for child in section.children)
     return replace(section, name=safe_text(section.name), url=url, children=children)
+
+
+def _is_clean(block: Block) -> bool:
+    """Whether ``safe_text`` leaves every string of a block as it is.
+
+    Printable strings hold no controls, escapes or tabs.
+    """
+    return (
+        block.text.isprintable()
+        and all(cell.isprintable() for row in block.rows for cell in row)
+        and all(base.isprintable() and reading.isprintable() for base, reading in block.ruby)
+    )
 
 
 def _maybe(text: str | None) -> str | None:

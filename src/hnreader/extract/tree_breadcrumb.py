@@ -23,6 +23,13 @@ _MARKER = re.compile(
     r"^(?:crumb|breadcrumb|bread|position|location|weizhi|wz|dqwz|curpos|current-?pos|lujing|"
     r"place|path|site-?path|nav-?path)",
 )
+# Every marker holds one of these (current-?pos and the others ending in pos hold "pos"). Lexbor
+# finds them case-blind (ASCII) in C; Python's lower() makes ASCII only of İ (i + a combining
+# dot, which ends a token) and K (k): so "weizh", as weizhİ still counts in Python.
+_MARKER_PARTS = ("crumb", "bread", "pos", "location", "weizh", "wz", "lujing", "place", "path")
+_MAY_MARK = ", ".join(
+    f'[{attribute}*="{part}" i]' for part in _MARKER_PARTS for attribute in ("class", "id")
+)
 _TOKEN = re.compile(r"[^a-z0-9]+")
 _SEPARATORS = re.compile(r"\s*(?:>|›|»|→|＞|/|>>|\|)\s*")
 _PAGE_WORDS = frozenset(
@@ -72,17 +79,24 @@ def _candidates(root: LexborNode) -> list[LexborNode]:
             enclosing.add(parent.mem_id)
             parent = parent.parent
     labelled = [node for node in labelled if node.mem_id not in enclosing]
-    marked = [
+    return labelled + _named(root)
+
+
+def _named(root: LexborNode) -> list[LexborNode]:
+    """Elements whose class or id names a trail (crumb, position, weizhi …), in page order."""
+    return [
         node
-        for node in root.css("[class], [id]")
+        for node in root.css(_MAY_MARK)  # document order, like "[class], [id]"
         if any(_MARKER.match(t) for t in _tokens(node) if t)
     ]
-    return labelled + marked
 
 
 def _tokens(node: LexborNode) -> list[str]:
-    marker = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"
-    return _TOKEN.split(marker.lower())
+    attrs = node.attributes  # built afresh on every access: read once
+    marker = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    if not any(part in marker for part in _MARKER_PARTS):
+        return []  # no token can start with a marker: most names are settled here
+    return _TOKEN.split(marker)
 
 
 def _read_trail(element: LexborNode, url: str) -> list[Crumb]:
