@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import importlib.util
 import inspect
 import os
 import statistics
@@ -87,6 +88,10 @@ async def run_bare(urls: list[str], workers: int) -> float:
 
 
 def main() -> None:
+    if importlib.util.find_spec("sniffio") is None:
+        # anyio (under httpx) then detects its event loop the slow way: the bare client runs
+        # at about half its usual speed, which would flatter the ratio.
+        raise SystemExit("bench_sync.py needs sniffio installed (pip install -e '.[test]')")
     arguments = parser(__doc__ or "")
     arguments.add_argument("--articles", type=int, help="site size (1,000; quick 100)")
     arguments.add_argument("--runs", type=int, help="runs of each, alternating (3; quick 1)")

@@ -29,7 +29,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
-from typing import Any
+from typing import Any, NoReturn
 
 from hnreader.sites.session import Outcome
 from hnreader.store import Store
@@ -193,21 +193,31 @@ class ArticleSaver:
     async def flush(self) -> None:
         """Send what is pending (to a process with fewer than :data:`BATCHES_AHEAD` batches)."""
         async with self._sending:
-            # The condition is not held while sending: readers take it to count answers, and
-            # must go on reading them while a send waits for a process (else both could wait
-            # on a full pipe, each for the other).
+            # The condition is not held while waiting for a process: readers take it to count
+            # answers, and must go on reading them meanwhile.
             lane = await self._lane()
             jobs, self.pending, self.pending_bytes = self.pending, [], 0
             if not jobs:
                 return
             lane.unanswered += 1
+            # Written whole before the lock is let go: batches never interleave in a pipe.
             try:
-                await lane.process.send(jobs)
+                draining = lane.process.send(jobs)
             except ConnectionError as exc:
-                await asyncio.wait_for(asyncio.shield(lane.reader), STOP_TIMEOUT)
-                self._check()
-                self.problem = SyncError(f"the extraction process cannot be reached ({exc})")
-                raise self.problem from exc
+                await self._unreachable(lane, exc)
+        # Waiting for the pipe to drain happens outside the lock, so a slow process never
+        # holds up sending to the others.
+        try:
+            await draining
+        except ConnectionError as exc:
+            await self._unreachable(lane, exc)
+
+    async def _unreachable(self, lane: _Lane, exc: ConnectionError) -> NoReturn:
+        """Raise why a process cannot be written to (its own failure, if it said one)."""
+        await asyncio.wait_for(asyncio.shield(lane.reader), STOP_TIMEOUT)
+        self._check()
+        self.problem = SyncError(f"the extraction process cannot be reached ({exc})")
+        raise self.problem from exc
 
     async def _read(self, lane: _Lane) -> None:
         while (message := await lane.process.receive()) is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
+from collections.abc import Awaitable
 from pathlib import Path
 
 from hnreader.sync.messages import HEADER_SIZE, Job, body_size, frame, load
@@ -38,12 +39,12 @@ class ExtractionProcess:
         )
         return cls(process)
 
-    async def send(self, jobs: list[Job]) -> None:
-        """Send one batch (waiting while the process is behind: that bounds memory)."""
+    def send(self, jobs: list[Job]) -> Awaitable[None]:
+        """Write one batch now; await the result to wait until the pipe has room again."""
         stdin = self.process.stdin
         assert stdin is not None
         stdin.write(frame(jobs))
-        await stdin.drain()
+        return stdin.drain()
 
     async def receive(self) -> object | None:
         """The next message, or None once the process closed its output."""

@@ -31,6 +31,7 @@ from hnreader.sync.scope import SiteScope, SyncError, is_before, is_file, list_u
 
 ProgressCallback = Callable[[SyncProgress], None]
 DEFAULT_WORKERS = 4
+SECTIONS_AT_ONCE = 3  # sections whose list pages are read side by side
 # Errors that fail one item, not the sync: the reason is recorded and the walk goes on.
 ITEM_ERRORS = (FetchError, StoreError)
 # An article URL on its way to the workers, with the validators of its stored copy (looked up
@@ -140,11 +141,23 @@ class _Run:
             await saver.abort()
 
     async def walk_lists(self, queue: asyncio.Queue[Queued | None], sections: list[str]) -> None:
-        """Read every chosen section's list pages, queueing the articles they link to."""
-        for first_url in sections:
-            await self.walk_section(queue, first_url)
+        """Read every chosen section's list pages, queueing the articles they link to.
+
+        :data:`SECTIONS_AT_ONCE` sections are read side by side: a section's list pages must
+        be read one after another (each names the next), and one such chain cannot keep the
+        article workers busy from a fast server.
+        """
+        gate = asyncio.Semaphore(SECTIONS_AT_ONCE)
+
+        async def walk_one(first_url: str) -> None:
+            async with gate:
+                await self.walk_section(queue, first_url)
             self.progress.sections_done += 1
             self.notify(self.progress)
+
+        async with asyncio.TaskGroup() as group:
+            for first_url in sections:
+                group.create_task(walk_one(first_url))
         self.progress.listing_done = True
         self.notify(self.progress)
 

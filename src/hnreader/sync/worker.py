@@ -1,10 +1,11 @@
 """The sync's extraction process: ``python -m hnreader.sync.worker LIBRARY_FILE``.
 
-Reads batches of :class:`~hnreader.sync.messages.Job` on stdin, extracts each article and
-saves the batch in one transaction through its own connection to the library, and answers
-each batch with a list of :class:`~hnreader.sync.messages.JobResult` on stdout. It ends when
-stdin closes, after finishing what it has read, so a sync killed outright loses at most the
-batch being written (each batch is one transaction: nothing half-written). Ctrl-C reaches
+Reads batches of :class:`~hnreader.sync.messages.Job` on stdin (in a thread, as they come),
+extracts each article and saves the batch in one transaction through its own connection to
+the library, and answers each batch with a list of :class:`~hnreader.sync.messages.JobResult`
+on stdout. It ends when stdin closes, after finishing what it has read, so a sync killed
+outright loses at most the batches sent to it (each batch is one transaction: nothing
+half-written). Ctrl-C reaches
 the whole process group; this process ignores it and lets the sync decide (it sends what it
 fetched, then closes stdin).
 """
@@ -12,8 +13,10 @@ fetched, then closes stdin).
 from __future__ import annotations
 
 import os
+import queue
 import signal
 import sys
+import threading
 import traceback
 from pathlib import Path
 from typing import BinaryIO
@@ -71,9 +74,36 @@ def handle(store: Store, jobs: list[Job]) -> list[JobResult]:
     return results
 
 
+def _read_ahead(incoming: BinaryIO, batches: queue.SimpleQueue[object]) -> None:
+    """Move every message from ``incoming`` to ``batches`` as soon as it arrives; then None.
+
+    Runs in a thread: the sync's next batch leaves the pipe while this one is extracted, so
+    the sync never waits for a pipe to drain (a batch is larger than a pipe holds). The sync
+    sends at most a few batches ahead, which bounds what waits here.
+    """
+    try:
+        while (message := read_message(incoming)) is not None:
+            batches.put(message)
+    except Exception as exc:  # handed to the main thread, which reports it
+        batches.put(_ReadFailed(exc))
+    batches.put(None)
+
+
+class _ReadFailed:
+    """A message could not be read; ``error`` says why."""
+
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+
+
 def serve(store: Store, incoming: BinaryIO, outgoing: BinaryIO) -> None:
     """Answer batches from ``incoming`` on ``outgoing`` until ``incoming`` ends."""
-    while (jobs := read_message(incoming)) is not None:
+    batches: queue.SimpleQueue[object] = queue.SimpleQueue()
+    reader = threading.Thread(target=_read_ahead, args=(incoming, batches), daemon=True)
+    reader.start()
+    while (jobs := batches.get()) is not None:
+        if isinstance(jobs, _ReadFailed):
+            raise jobs.error
         assert isinstance(jobs, list)
         outgoing.write(frame(handle(store, jobs)))
         outgoing.flush()
