@@ -151,6 +151,6 @@ async def test_a_crash_of_the_second_process_stops_the_sync_with_a_clear_error(
     assert store.check_integrity() == []
 
 
-def test_the_default_is_one_process_per_core_within_the_cap() -> None:
+def test_the_default_leaves_a_core_to_the_sync_within_the_cap() -> None:
     assert 1 <= default_processes() <= MAX_PROCESSES
-    assert default_processes() == min(MAX_PROCESSES, os.cpu_count() or 1)
+    assert default_processes() == max(1, min(MAX_PROCESSES, (os.cpu_count() or 1) - 1))

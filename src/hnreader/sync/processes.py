@@ -16,8 +16,13 @@ MAX_PROCESSES = 3
 
 
 def default_processes() -> int:
-    """How many extraction processes a sync may use: one per core, up to :data:`MAX_PROCESSES`."""
-    return max(1, min(MAX_PROCESSES, os.cpu_count() or 1))
+    """How many extraction processes a sync may use: one per core but the sync's own.
+
+    The sync's own process needs a core to fetch and read list pages. On two cores a second
+    extraction process was about a tenth faster in ``bench/bench_sync.py`` but took 40 MB
+    more, past the memory target; so one there, and up to :data:`MAX_PROCESSES` on more.
+    """
+    return max(1, min(MAX_PROCESSES, (os.cpu_count() or 1) - 1))
 
 
 class ExtractionProcess:

@@ -37,7 +37,6 @@ if TYPE_CHECKING:
 __all__ = ["ENLARGED_STEPS", "INDENT", "ArticleReader"]
 
 
-
 class ArticleReader(VerticalScroll):
     """Shows an article: breadcrumb, title, meta line, body, attachments and source.
 
