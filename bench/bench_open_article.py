@@ -4,6 +4,8 @@ A small Textual app (headless, ``App.run_test``, 120x40 cells) holds the real
 :class:`~hnreader.ui.widgets.reader.ArticleReader` with the project's stylesheet. One timing
 runs from the call to the drawn screen: ``Store.get_article`` (read and decode), then
 ``ArticleReader.show_article``, then the screen's next refresh (``call_after_refresh``).
+The garbage collector is handled as hnreader handles it: held while the app starts, and
+what start-up allocated frozen once the first screen is drawn (:mod:`hnreader.ui.startup`).
 Between timings the reader shows a one-line message, so every open replaces a whole article.
 Baseline: the same article text read the same way and put in one plain ``Static`` in a
 ``VerticalScroll``, measured the same way.
@@ -30,6 +32,7 @@ from common import Row, emit, parser, percentile, progress
 from hnreader.config import FONT_STEP_LABELS, FONT_STEPS, FontStep
 from hnreader.models import Article
 from hnreader.store import Store
+from hnreader.ui.startup import hold_collections, release_collections
 from hnreader.ui.widgets.reader import ArticleReader
 
 ARTICLE_CHARS = 20_000
@@ -75,7 +78,10 @@ async def time_reader(store: Store, url: str, runs: int) -> tuple[dict[FontStep,
     app = ReaderApp()
     timings: dict[FontStep, list[float]] = {}
     notes = ""
+    hold_collections()  # as `hnreader` does while it starts (hnreader.cli.reader_cmd)
     async with app.run_test(size=SIZE):
+        await drawn(app)
+        release_collections()  # and once its first screen is drawn (ui/screens/main_loads)
         reader = app.query_one(ArticleReader)
         for step in FONT_STEPS:
             await reader.set_font_step(step)

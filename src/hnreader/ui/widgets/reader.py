@@ -25,6 +25,7 @@ from hnreader.config import FONT_STEPS, FontStep, Script
 from hnreader.models import Article
 from hnreader.render.layout import INDENT, clean_text, display_text
 from hnreader.render.scales import ENLARGED_STEPS
+from hnreader.ui.startup import pause_collections, resume_collections_when_drawn
 from hnreader.ui.widgets.reader_attachments import AttachmentChosen, AttachmentList
 from hnreader.ui.widgets.reader_extras import ReadAloud, export_markdown
 from hnreader.ui.widgets.reader_parts import ReaderHeader, StepButton
@@ -319,6 +320,7 @@ class ArticleReader(VerticalScroll):
             self._stale = True  # not composed yet: compose or on_mount shows what was asked for
             return
         async with self._lock:
+            pause_collections()
             fraction = self.scroll_y / self.max_scroll_y if self.max_scroll_y else 0.0
             widgets, self._lines, breadcrumb = self._parts()
             self.query_one(ReaderHeader).show_breadcrumb(breadcrumb)
@@ -330,6 +332,7 @@ class ArticleReader(VerticalScroll):
                 self.call_after_refresh(self._scroll_to_fraction, fraction)
             else:
                 self.scroll_home(animate=False)
+            resume_collections_when_drawn(self)
 
 
 def _painter(step: FontStep, font_path: str | None) -> GlyphPainter | None:
