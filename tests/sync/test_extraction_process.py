@@ -82,3 +82,23 @@ def test_an_input_cut_short_ends_the_process_quietly(tmp_path: Path) -> None:
     process = _start(tmp_path)
     output, errors = process.communicate(frame(["a batch"])[:-3], timeout=GUARD)
     assert (process.returncode, output, errors) == (0, b"", b"")
+
+
+def test_a_failure_while_more_input_may_come_still_exits_with_its_traceback(
+    tmp_path: Path,
+) -> None:
+    # The sync keeps the pipe open: the thread reading batches is blocked in a read when the
+    # process fails, and the process must still exit cleanly (it once aborted, SIGABRT).
+    process = _start(tmp_path)
+    assert process.stdin is not None
+    assert process.stdout is not None
+    process.stdin.write(frame("not a batch"))
+    process.stdin.flush()
+    try:
+        assert process.wait(timeout=GUARD) == 1
+        (failure,) = _messages(process.stdout.read())
+        assert isinstance(failure, WorkerFailure)
+    finally:
+        process.stdin.close()
+        process.kill()
+        process.wait()

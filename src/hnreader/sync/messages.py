@@ -12,7 +12,7 @@ from __future__ import annotations
 import pickle
 import struct
 from dataclasses import dataclass
-from typing import BinaryIO, Literal
+from typing import Literal, Protocol
 
 from hnreader.models import Page
 
@@ -77,7 +77,15 @@ def load(body: bytes) -> object:
     return pickle.loads(body)
 
 
-def read_message(stream: BinaryIO) -> object | None:
+class Readable(Protocol):
+    """What :func:`read_message` reads from: ``read(n)`` gives ``n`` bytes, fewer at the end."""
+
+    def read(self, size: int, /) -> bytes:
+        """Up to ``size`` bytes; fewer only at the end of the stream."""
+        ...
+
+
+def read_message(stream: Readable) -> object | None:
     """The next message on a blocking ``stream``; None at its end (a clean close)."""
     header = stream.read(HEADER_SIZE)
     if len(header) < HEADER_SIZE:

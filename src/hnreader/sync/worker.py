@@ -22,7 +22,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 from hnreader.store import ArticleRecord, Store, StoreError
-from hnreader.sync.messages import Job, JobResult, WorkerFailure, frame, read_message
+from hnreader.sync.messages import (
+    Job,
+    JobResult,
+    Readable,
+    WorkerFailure,
+    frame,
+    read_message,
+)
 
 
 def _extract(job: Job, records: list[ArticleRecord]) -> JobResult:
@@ -74,7 +81,28 @@ def handle(store: Store, jobs: list[Job]) -> list[JobResult]:
     return results
 
 
-def _read_ahead(incoming: BinaryIO, batches: queue.SimpleQueue[object]) -> None:
+class PipeReader:
+    """Exact reads from a file descriptor, without a buffered reader and its lock.
+
+    The thread reading batches may be blocked in a read when the process exits (after a
+    failure); Python's exit then needs the lock of ``sys.stdin.buffer`` and aborts the process
+    (SIGABRT) if that thread holds it. A plain descriptor has no such lock.
+    """
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    def read(self, size: int, /) -> bytes:
+        """``size`` bytes, fewer only at the end of the input (a pipe gives short reads)."""
+        chunks: list[bytes] = []
+        missing = size
+        while missing > 0 and (chunk := os.read(self.fd, missing)):
+            chunks.append(chunk)
+            missing -= len(chunk)
+        return b"".join(chunks)
+
+
+def _read_ahead(incoming: Readable, batches: queue.SimpleQueue[object]) -> None:
     """Move every message from ``incoming`` to ``batches`` as soon as it arrives; then None.
 
     Runs in a thread: the sync's next batch leaves the pipe while this one is extracted, so
@@ -96,7 +124,7 @@ class _ReadFailed:
         self.error = error
 
 
-def serve(store: Store, incoming: BinaryIO, outgoing: BinaryIO) -> None:
+def serve(store: Store, incoming: Readable, outgoing: BinaryIO) -> None:
     """Answer batches from ``incoming`` on ``outgoing`` until ``incoming`` ends."""
     batches: queue.SimpleQueue[object] = queue.SimpleQueue()
     reader = threading.Thread(target=_read_ahead, args=(incoming, batches), daemon=True)
@@ -118,7 +146,7 @@ def main(argv: list[str]) -> int:
     try:
         _import_engine()
         with Store(Path(argv[1])) as store:
-            serve(store, sys.stdin.buffer, outgoing)
+            serve(store, PipeReader(sys.stdin.fileno()), outgoing)
     except BrokenPipeError:
         return 1  # the sync is gone: nobody is left to tell
     except Exception:  # any bug here must reach the sync as a clear error
