@@ -7,6 +7,8 @@ CLI tests of README lines and the terminal (tmux) tests of README lines.
 from __future__ import annotations
 
 import re
+import shlex
+import subprocess
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,3 +66,14 @@ def is_synopsis(command: str) -> bool:
         "[" in word or "|" in word or "..." in word or re.fullmatch(r"[A-Z]+(\.\.\.)?", word)
         for word in words[1:]
     )
+
+
+def run_succeeding(
+    command: list[str], words: list[str], env: dict[str, str], timeout: float
+) -> subprocess.CompletedProcess[str]:
+    """Run ``command`` (the README line ``words``, as executed) and require it to succeed."""
+    done = subprocess.run(
+        command, env=env, capture_output=True, text=True, timeout=timeout, check=False
+    )
+    assert done.returncode == 0, f"{shlex.join(words)}\n{done.stdout}\n{done.stderr}"
+    return done

@@ -22,7 +22,7 @@ import pytest
 from hnreader.cli import COMMANDS, main
 from hnreader.models import ArticleList
 from hnreader.store import Store
-from readme_helpers import is_synopsis, readme_commands, without_comment
+from readme_helpers import is_synopsis, readme_commands, run_succeeding, without_comment
 
 HNREADER = Path(sys.executable).parent / "hnreader"
 PATIENCE = 60.0
@@ -53,16 +53,7 @@ def _line(command: str) -> list[str]:
 
 
 def _run(words: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run(
-        _hnreader(words, env),
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=PATIENCE,
-        check=False,
-    )
-    assert done.returncode == 0, f"{shlex.join(words)}\n{done.stdout}\n{done.stderr}"
-    return done
+    return run_succeeding(_hnreader(words, env), words, env, PATIENCE)
 
 
 SYNOPSES = [c for c in readme_commands() if is_synopsis(c)]

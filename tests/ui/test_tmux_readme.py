@@ -22,7 +22,7 @@ from hnreader.cli.reader_cmd import DEMO_PORT_ENV
 from hnreader.config_file import CONFIG_ENV
 from hnreader.demo.content import demo_edition
 from hnreader.demo.server import DemoServer
-from readme_helpers import readme_text, sh_block, without_comment
+from readme_helpers import readme_text, run_succeeding, sh_block, without_comment
 
 FLAGSHIP = demo_edition().site("flagship")
 PORTAL = demo_edition().site("portal")
@@ -58,16 +58,7 @@ class Session:
 
     def run(self, words: list[str]) -> subprocess.CompletedProcess[str]:
         """Run a command that prints and exits; it must succeed."""
-        done = subprocess.run(
-            [str(HNREADER), *words[1:]],
-            env=self.env(),
-            capture_output=True,
-            text=True,
-            timeout=PATIENCE,
-            check=False,
-        )
-        assert done.returncode == 0, f"{shlex.join(words)}\n{done.stdout}\n{done.stderr}"
-        return done
+        return run_succeeding([str(HNREADER), *words[1:]], words, self.env(), PATIENCE)
 
     def open(self, words: list[str]) -> Terminal:
         """Start the reader command ``words`` in a new terminal (100×30)."""

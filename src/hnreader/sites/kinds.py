@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 from hnreader.models import Article, ArticleList, Page, SiteTree
 from hnreader.sites.conditional import fetch_conditional
@@ -26,6 +26,28 @@ T = TypeVar("T")
 StoreCall = Callable[..., object]
 
 
+class Validators(Protocol):
+    """What a conditional request needs of a stored copy: validators and a bytes check.
+
+    :class:`Stored` compares the bytes it holds; the store's
+    :class:`~hnreader.store.records.ArticleValidators` compares a hash and reads no bytes.
+    """
+
+    @property
+    def etag(self) -> str | None:
+        """The stored response's ``ETag``."""
+        ...
+
+    @property
+    def last_modified(self) -> str | None:
+        """The stored response's ``Last-Modified``."""
+        ...
+
+    def same_content(self, content: bytes) -> bool:
+        """Whether ``content`` is exactly the stored response's body."""
+        ...
+
+
 @dataclass(frozen=True, slots=True)
 class Stored(Generic[T]):
     """A stored value and the validators and bytes of the response it came from."""
@@ -34,6 +56,10 @@ class Stored(Generic[T]):
     etag: str | None = None
     last_modified: str | None = None
     content: bytes | None = None
+
+    def same_content(self, content: bytes) -> bool:
+        """Whether ``content`` is exactly the stored bytes."""
+        return self.content == content
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,13 +127,15 @@ class Kind(Generic[T]):
         page = await self.fetch_page(fetcher, url, stored)
         return None if page is None else Fetched(url, page)
 
-    async def fetch_page(self, fetcher: Fetcher, url: str, stored: Stored[T] | None) -> Page | None:
+    async def fetch_page(
+        self, fetcher: Fetcher, url: str, stored: Validators | None
+    ) -> Page | None:
         """The page at ``url`` alone, or None when the stored copy is still current."""
         etag = last_modified = None
         if stored is not None:
             etag, last_modified = stored.etag, stored.last_modified
         page = await fetch_conditional(fetcher, url, etag, last_modified, kind=self.fetch_kind)
-        if page.not_modified or (stored is not None and stored.content == page.content):
+        if page.not_modified or (stored is not None and stored.same_content(page.content)):
             return None
         return page
 

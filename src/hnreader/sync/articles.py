@@ -134,11 +134,6 @@ class ArticleSaver:
         wanted = default_processes() if processes is None else processes
         return cls(start_one, first, saved, failed, needs_later, processes=wanted)
 
-    @property
-    def unanswered(self) -> int:
-        """Batches sent and not answered yet, over every process."""
-        return sum(lane.unanswered for lane in self.lanes)
-
     def _check(self) -> None:
         if self.problem is not None:
             raise self.problem
@@ -182,14 +177,8 @@ class ArticleSaver:
         lane = self._free_lane()
         if lane is None:  # a process ended without a problem recorded yet: it is being read
             lane = next(lane for lane in self.lanes if lane.reader.done())
-            await self._ended(lane)
-        assert lane is not None
+            await self._lost(lane, "the extraction process ended before the sync did")
         return lane
-
-    async def _ended(self, lane: _Lane) -> None:
-        await asyncio.wait_for(asyncio.shield(lane.reader), STOP_TIMEOUT)
-        self._check()
-        raise SyncError("the extraction process ended before the sync did")
 
     async def flush(self) -> None:
         """Send what is pending (to a process with fewer than :data:`BATCHES_AHEAD` batches)."""
@@ -205,20 +194,20 @@ class ArticleSaver:
             try:
                 draining = lane.process.send(jobs)
             except ConnectionError as exc:
-                await self._unreachable(lane, exc)
+                await self._lost(lane, f"the extraction process cannot be reached ({exc})", exc)
         # Waiting for the pipe to drain happens outside the lock, so a slow process never
         # holds up sending to the others.
         try:
             await draining
         except ConnectionError as exc:
-            await self._unreachable(lane, exc)
+            await self._lost(lane, f"the extraction process cannot be reached ({exc})", exc)
 
-    async def _unreachable(self, lane: _Lane, exc: ConnectionError) -> NoReturn:
-        """Raise why a process cannot be written to (its own failure, if it said one)."""
+    async def _lost(self, lane: _Lane, reason: str, cause: BaseException | None = None) -> NoReturn:
+        """Raise why a process is gone: its own last words if it said any, else ``reason``."""
         await asyncio.wait_for(asyncio.shield(lane.reader), STOP_TIMEOUT)
         self._check()
-        self.problem = SyncError(f"the extraction process cannot be reached ({exc})")
-        raise self.problem from exc
+        self.problem = SyncError(reason)
+        raise self.problem from cause
 
     async def _read(self, lane: _Lane) -> None:
         while (message := await lane.process.receive()) is not None:

@@ -19,7 +19,6 @@ from datetime import date
 
 from hnreader.fetch import FetchError
 from hnreader.sites import SiteSession, kinds
-from hnreader.sites.conditional import fetch_conditional
 from hnreader.sites.kinds import fetch_later
 from hnreader.sites.session import Loaded, Outcome
 from hnreader.store import ArticleValidators, StoreError
@@ -231,13 +230,10 @@ class _Run:
             from hnreader.sites.offline_error import NotAvailableOffline
 
             raise NotAvailableOffline(url)
-        etag = last_modified = None
-        if stored is not None:
-            etag, last_modified = stored.etag, stored.last_modified
-        page = await fetch_conditional(session.fetcher, url, etag, last_modified, kind="page")
-        if page.not_modified and stored is None:
-            raise FetchError(url, "the server answered 304 to a plain request", 304)
-        if stored is not None and (page.not_modified or stored.same_content(page.content)):
+        page = await kinds.ARTICLE.fetch_page(session.fetcher, url, stored)
+        if page is None:
+            if stored is None:
+                raise FetchError(url, "the server answered 304 to a plain request", 304)
             self.progress.articles.unchanged += 1
             await self.unchanged_files(url)
             return
