@@ -29,7 +29,7 @@ from pathlib import Path
 
 import library
 from child_peaks import ChildPeaks
-from common import Row, emit, parser, progress
+from common import Row, compile_bytecode, emit, parser, progress
 
 HERE = Path(__file__).resolve().parent
 TARGET_MB = 150.0
@@ -143,6 +143,7 @@ def main() -> None:
         return
     libraries = options.libraries or ((1_000, 5_000) if options.quick else (10_000, 100_000))
     syncs = options.syncs or ((50, 200) if options.quick else (1_000, 3_000))
+    compiled = compile_bytecode()  # each scenario is a new Python process
     rows = []
     for size in libraries:
         library.cached(size)  # built here, not inside the measured process
@@ -169,6 +170,7 @@ def main() -> None:
         f"growth: browse {rows[1].value / rows[0].value:.2f}x for "
         f"{libraries[1] // libraries[0]}x the library; sync {rows[3].value / rows[2].value:.2f}x "
         f"for {syncs[1] // syncs[0]}x the articles",
+        compiled,
     ]
     emit("memory", "memory (peak RSS)", "floor: imports + opening the library", rows, notes)
 

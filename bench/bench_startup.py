@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 
 import library
-from common import Row, emit, parser, progress
+from common import Row, compile_bytecode, emit, parser, progress
 
 HERE = Path(__file__).resolve().parent
 TIMEOUT = 30.0
@@ -96,6 +96,7 @@ def main() -> None:
     options = arguments.parse_args()
     runs = options.runs or (3 if options.quick else 10)
     count = options.articles or (5_000 if options.quick else 100_000)
+    compiled = compile_bytecode()
     data_dir = library.cached(count)
     with tempfile.TemporaryDirectory() as home:
         env = {
@@ -142,7 +143,8 @@ def main() -> None:
     )
     notes = [
         f"{runs} launches each, alternating, on a {COLUMNS}x{ROWS} pseudo-terminal; "
-        f"library of {count:,} articles"
+        f"library of {count:,} articles",
+        compiled,
     ]
     if problem:
         rows = [Row("median launch to first draw, minimal app", base_ms, "ms"), import_row]

@@ -30,7 +30,7 @@ from typing import Any
 import httpx
 
 import synth_server
-from common import Row, emit, parser, progress
+from common import Row, compile_bytecode, emit, parser, progress
 from hnreader.fetch import Fetcher
 from hnreader.sites import SiteSession
 from hnreader.store import Store
@@ -103,6 +103,7 @@ def main() -> None:
     count = options.articles or (100 if options.quick else 1_000)
     runs = options.runs or (1 if options.quick else 3)
     workers = options.workers
+    compiled = compile_bytecode()  # the extraction processes are new Python processes
     paths = ["/", *synth_server.list_paths(count), *synth_server.article_paths(count)]
     ours: list[float] = []
     base: list[float] = []
@@ -133,6 +134,7 @@ def main() -> None:
         f"median seconds: sync {statistics.median(ours):.2f}, bare {statistics.median(base):.2f}",
         f"extraction processes: at most {options.processes or default_processes()}"
         f" ({os.cpu_count()} cores here)",
+        compiled,
     ]
     emit(
         "sync",

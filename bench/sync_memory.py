@@ -24,7 +24,7 @@ from pathlib import Path
 
 import synth_server
 from child_peaks import ChildPeaks
-from common import Row, emit, parser, progress
+from common import Row, compile_bytecode, emit, parser, progress
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_SIZES = (500, 2000, 5000)
@@ -96,6 +96,7 @@ def main() -> None:
     if options.child:
         child(options.child)
         return
+    compiled = compile_bytecode()  # each size is synced by new Python processes
     sizes = QUICK_SIZES if options.quick else DEFAULT_SIZES
     if options.sizes:
         sizes = tuple(int(size) for size in options.sizes.split(","))
@@ -132,6 +133,7 @@ def main() -> None:
                 f" extraction {m['worker_kb'] / 1024:.0f} MB ({m['workers']:.0f} processes)"
                 for size, m in zip(sizes, results, strict=True)
             ),
+            compiled,
         ],
     )
 
