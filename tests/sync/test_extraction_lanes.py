@@ -151,6 +151,7 @@ async def test_a_crash_of_the_second_process_stops_the_sync_with_a_clear_error(
     assert store.check_integrity() == []
 
 
-def test_the_default_leaves_a_core_to_the_sync_within_the_cap() -> None:
+@pytest.mark.parametrize(("cores", "expected"), [(1, 1), (2, 2), (4, 2), (64, 2)])
+def test_the_default_uses_the_cores_within_the_memory_cap(cores: int, expected: int) -> None:
+    assert default_processes(cores) == expected
     assert 1 <= default_processes() <= MAX_PROCESSES
-    assert default_processes() == max(1, min(MAX_PROCESSES, (os.cpu_count() or 1) - 1))

@@ -72,8 +72,8 @@ def add_arguments(parser: argparse.ArgumentParser, name: str) -> None:
         "--processes",
         type=_positive,
         metavar="N",
-        help="at most N extraction processes (default: one per core but one, up to 3; more "
-        "than one only starts when pages arrive faster than one process extracts them)",
+        help="at most N extraction processes (default: 2, or 1 on one core; each holds ~40 MB; "
+        "a second one only starts when pages arrive faster than one process extracts them)",
     )
     add_data_dir(parser)
 

@@ -7,7 +7,7 @@ sends it fetched articles' raw pages in batches; it extracts them and saves each
 one transaction with its own connection to the library, answering
 only what became of each (new or updated, failed and why, the files it links). The heavy
 objects never come back. When pages come faster than one process keeps up with, more
-processes join, up to one per core but one (:func:`default_processes`); SQLite serialises
+processes join, up to :func:`default_processes` (two: memory); SQLite serialises
 their short write transactions. A process pool that sent extracted articles back to be
 saved here was measured and was slower: pickling whole articles cost more than the
 parallelism gave.

@@ -10,19 +10,21 @@ from pathlib import Path
 
 from hnreader.sync.messages import HEADER_SIZE, Job, body_size, frame, load
 
-# At most this many extraction processes (each holds its own ~40 MB): past it, fetching in the
-# sync's own process is the limit even from a local mirror.
-MAX_PROCESSES = 3
+# At most this many extraction processes, each holding ~38 MB: with three, syncing 3,000
+# articles peaked at 176 MB (the sync's own process included), past the 150 MB target; with
+# two, 139 MB (bench/sync_memory.py, bench/bench_memory.py).
+MAX_PROCESSES = 2
 
 
-def default_processes() -> int:
-    """How many extraction processes a sync may use: one per core but the sync's own.
+def default_processes(cores: int | None = None) -> int:
+    """How many extraction processes a sync may use on ``cores`` cores (None: this machine's).
 
-    The sync's own process needs a core to fetch and read list pages. On two cores a second
-    extraction process was about a tenth faster in ``bench/bench_sync.py`` but took 40 MB
-    more, past the memory target; so one there, and up to :data:`MAX_PROCESSES` on more.
+    Two wherever there are two cores: on two cores, where the sync's own process and the
+    site's server share them too, a second process still synced 1,000 articles about a tenth
+    faster (``bench/bench_sync.py --processes``). More would pass the memory target.
     """
-    return max(1, min(MAX_PROCESSES, (os.cpu_count() or 1) - 1))
+    available = os.cpu_count() if cores is None else cores
+    return max(1, min(MAX_PROCESSES, available or 1))
 
 
 class ExtractionProcess:

@@ -1,8 +1,8 @@
 """The traditional → simplified short cut: text it lets through is exactly what OpenCC returns.
 
-``src/hnreader/render/t2s_witnesses.txt`` is built here from the installed OpenCC's ``t2s``
+``src/hnreader/t2s_witnesses.txt`` is built here from the installed OpenCC's ``t2s``
 dictionaries (dumped with the ``opencc_dict`` tool its wheel ships). After an OpenCC upgrade,
-rebuild it with ``.venv/bin/python tests/render/test_script_witnesses.py``.
+rebuild it with ``.venv/bin/python tests/test_simplified.py``.
 """
 
 from __future__ import annotations
@@ -20,18 +20,19 @@ import pytest
 
 from hnreader.demo.content import demo_edition
 from hnreader.render import script
-from hnreader.render.script import (
+from hnreader.render.script import to_script
+from hnreader.simplified import (
     WITNESS_TABLE,
     fingerprint,
     opencc_data_dir,
     read_witness_table,
-    to_script,
+    unchanged_by_t2s,
 )
 
 HEADER = (
-    "# One character of every key in OpenCC's t2s dictionaries whose replacement differs from\n"
-    "# it: text with none of these is unchanged by t2s (see hnreader.render.script).\n"
-    "# Built by tests/render/test_script_witnesses.py; do not edit by hand.\n"
+    "# The characters OpenCC's t2s changes on their own, then the phrases it changes that hold\n"
+    "# none of them: text with none of either is unchanged by t2s (see hnreader.simplified).\n"
+    "# Built by tests/test_simplified.py; do not edit by hand.\n"
 )
 
 
@@ -47,19 +48,10 @@ def _dictionary_files(node: Any) -> Iterator[str]:
             yield from _dictionary_files(value)
 
 
-def _witness(key: str, value: str) -> str:
-    """The character of ``key`` to look for: where it first differs from ``value``."""
-    for original, replaced in zip(key, value, strict=False):
-        if original != replaced:
-            return original
-    return key[0]  # any character of the key would do: text without it cannot match the key
-
-
 def changed_entries(data_dir: Path) -> tuple[list[str], list[tuple[str, str]]]:
     """The ``t2s`` configuration's dictionary files, and each entry that changes its key.
 
-    An entry is a key and the first of its candidates that differs from it (any candidate,
-    not only the default one: the table errs on the side of converting).
+    An entry is a key and its default candidate (the first: the one OpenCC converts to).
     """
     config = json.loads((data_dir / "t2s.json").read_text(encoding="utf-8"))
     files = list(dict.fromkeys(_dictionary_files(config)))
@@ -72,20 +64,27 @@ def changed_entries(data_dir: Path) -> tuple[list[str], list[tuple[str, str]]]:
             subprocess.run([*command, "-f", "ocd2", "-t", "text"], check=True, capture_output=True)
             for line in dumped.read_text(encoding="utf-8").splitlines():
                 key, _, values = line.partition("\t")
-                changed = [value for value in values.split(" ") if value != key]
-                if changed:
-                    entries.append((key, changed[0]))
+                default = values.split(" ")[0]
+                if default != key:
+                    entries.append((key, default))
     return files, entries
 
 
 def build_table(data_dir: Path) -> str:
-    """The witness table for the ``t2s`` configuration in ``data_dir``, as the file holds it."""
+    """The witness table for the ``t2s`` configuration in ``data_dir``, as the file holds it.
+
+    The characters OpenCC changes on their own, then the phrases it changes that hold none
+    of them (text holding one of those characters goes through OpenCC anyway).
+    """
     files, entries = changed_entries(data_dir)
-    witnesses = {_witness(key, value) for key, value in entries}
+    characters = {key for key, _ in entries if len(key) == 1}
+    phrases = {key for key, _ in entries if len(key) > 1 and characters.isdisjoint(key)}
     names = ["t2s.json", *files]
     digest = fingerprint(data_dir, names)
-    table = "".join(sorted(witnesses))
-    return f"{HEADER}files: {' '.join(names)}\nfingerprint: {digest}\n{table}\n"
+    return (
+        f"{HEADER}files: {' '.join(names)}\nfingerprint: {digest}\n"
+        f"{''.join(sorted(characters))}\n{' '.join(sorted(phrases))}\n"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -105,13 +104,13 @@ def test_the_shipped_table_describes_the_installed_opencc(data_dir: Path) -> Non
     built = build_table(data_dir)
     assert built == WITNESS_TABLE.read_text(encoding="utf-8"), (
         "OpenCC's t2s dictionaries changed: rebuild the table with "
-        ".venv/bin/python tests/render/test_script_witnesses.py"
+        ".venv/bin/python tests/test_simplified.py"
     )
-    assert script._needs_no_simplifying() is not None  # so the short cut is in use here
+    assert unchanged_by_t2s() is not None  # so the short cut is in use here
 
 
 def test_no_character_outside_the_table_is_changed_by_opencc() -> None:
-    _, _, characters = read_witness_table()
+    _, _, characters, _ = read_witness_table()
     witnesses = set(characters)
     # Every code point but surrogates and the line break used to keep them apart.
     others = [
@@ -125,25 +124,28 @@ def test_no_character_outside_the_table_is_changed_by_opencc() -> None:
     assert all(_t2s(character) != character for character in "們會動態憑")
 
 
-def test_phrases_missing_their_witness_are_unchanged_by_opencc(data_dir: Path) -> None:
-    # The hard case for a character-level check: text holding every other character of a
-    # phrase that OpenCC changes. Without the witness, the phrase cannot match.
-    _, _, characters = read_witness_table()
-    witnesses = set(characters)
+def test_text_holding_no_listed_phrase_is_unchanged_by_opencc(data_dir: Path) -> None:
+    # The hard case: text made of the characters of phrases OpenCC changes, which no
+    # character alone would make it change.
+    _, _, characters, phrase_line = read_witness_table()
+    singles, listed = set(characters), phrase_line.split()
     _, entries = changed_entries(data_dir)
     phrases = [key for key, _ in entries if len(key) > 1]
     assert len(phrases) > 100
-    remainders = [
-        rest
-        for key, value in entries
-        if (rest := key.replace(_witness(key, value), "", 1)) and witnesses.isdisjoint(rest)
-    ]
-    assert remainders  # some phrases share all but one character with simplified text
-    assert _t2s("\n".join(remainders)).split("\n") == remainders
+    assert listed
+    assert all(phrase in listed or not singles.isdisjoint(phrase) for phrase in phrases)
+    assert all(_t2s(phrase) != phrase for phrase in listed)
+    halves = [part for phrase in listed for part in (phrase[:-1], phrase[1:])]
+    texts = [text for text in halves if not any(phrase in text for phrase in listed)]
+    pool = sorted({c for phrase in listed for c in phrase})
     shuffled = random.Random(6)
-    pool = sorted({c for key in phrases for c in key} - witnesses)
-    texts = ["".join(shuffled.choices(pool, k=shuffled.randint(2, 12))) for _ in range(3000)]
-    assert _t2s("\n".join(texts)).split("\n") == texts
+    texts += ["".join(shuffled.choices(pool, k=shuffled.randint(2, 12))) for _ in range(3000)]
+    texts += [f"{text}{shuffled.choice(listed)}{text}" for text in texts[:300]]
+    unchanged = unchanged_by_t2s()
+    assert unchanged is not None
+    let_through = [text for text in texts if unchanged(text)]
+    assert 0 < len(let_through) < len(texts)
+    assert _t2s("\n".join(let_through)).split("\n") == let_through
 
 
 def _demo_texts() -> list[str]:
@@ -156,13 +158,22 @@ def _demo_texts() -> list[str]:
     return texts + [to_script(text, "traditional") for text in texts[:200]]
 
 
-def test_the_short_cut_returns_what_opencc_returns() -> None:
+def test_the_short_cut_lets_through_only_what_opencc_leaves_alone() -> None:
     texts = _demo_texts()
-    needs_nothing = script._needs_no_simplifying()
-    assert needs_nothing is not None
-    skipped = [text for text in texts if needs_nothing(text)]
-    assert len(skipped) > len(texts) // 2  # simplified text mostly skips OpenCC
+    unchanged = unchanged_by_t2s()
+    assert unchanged is not None
+    let_through = [text for text in texts if unchanged(text)]
+    assert len(let_through) > len(texts) // 2  # simplified text mostly skips OpenCC
+    assert [_t2s(text) for text in let_through] == let_through
     assert [to_script(text, "simplified") for text in texts] == [_t2s(text) for text in texts]
+
+
+def test_display_loads_opencc_only_for_text_that_needs_it() -> None:
+    script._converter.cache_clear()
+    assert to_script("全覆盖推进基层治理", "simplified") == "全覆盖推进基层治理"
+    assert script._converter.cache_info().currsize == 0
+    assert to_script("批覆", "simplified") == "批复"  # a phrase: 覆 alone stays
+    assert script._converter.cache_info().currsize == 1
 
 
 @pytest.mark.parametrize(
