@@ -303,8 +303,8 @@ async def sync_site(
     empty); ``exclude``: sections left out, named the same way; ``pages``: at
     most this many list pages per section; ``since``: skip list items dated before it;
     ``workers``: articles fetched at once; ``processes``: at most this many extraction
-    processes (None: one per core but one, up to three; more join only when pages outrun
-    one).
+    processes (None: two, or one on one core; the second joins only when pages outrun
+    the first).
     Raises :class:`SyncError` when the sync cannot start (offline, no store, the home page
     unreachable, an unknown section); a failure of one page is counted in the report
     instead. Cancelling (Ctrl-C) stops at once; everything saved so far stays consistent.
