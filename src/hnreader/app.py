@@ -88,9 +88,10 @@ class HnReaderApp(App[None]):
         self.set_keymap(self.keymap)
 
     async def on_unmount(self) -> None:
-        """Close the session's network connections."""
+        """Close the session's network connections; let its library writes finish."""
         if self.session.fetcher is not None:
             await self.session.fetcher.aclose()
+        await self.session.aclose()
 
     def display_text(self, text: str) -> str:
         """``text`` in the chosen script (简/繁)."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -58,10 +57,9 @@ async def test_a_cancelled_sync_counts_exactly_the_articles_it_stored(
             )
             with pytest.raises(asyncio.CancelledError):
                 await task
-        # A cancelled sync can leave a store write running in a worker thread (a list page
+        # A cancelled sync can leave a store write running in a session thread (a list page
         # being saved); wait for it before closing the store under it.
-        await asyncio.get_running_loop().shutdown_default_executor()
-        asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(max_workers=4))
+        await session.aclose()
         stored = store.counts()["articles"]
     assert last[0].articles.new == stored
     assert last[0].cancelled

@@ -259,16 +259,15 @@ async def test_a_full_disk_fails_items_clearly_and_the_next_sync_completes(
         (pages,) = conn.execute("PRAGMA page_count").fetchone()
     with Store.open(tmp_path) as store:
         with _limited_executor(store, pages) as executor:
-            asyncio.get_running_loop().set_default_executor(executor)
             async with Fetcher(FAST) as fetcher:
-                report = await sync_site(SiteSession(fetcher, store), portal, sections=["政务动态"])
+                session = SiteSession(fetcher, store, threads=executor)
+                report = await sync_site(session, portal, sections=["政务动态"])
         assert not report.ok
         assert report.failures
         assert all("is full" in failure.reason for failure in report.failures)
     with Store.open(tmp_path) as store:
         assert store.check_integrity() == []
-    # With room again (fresh worker threads, fresh connections), the next sync completes.
-    asyncio.get_running_loop().set_default_executor(ThreadPoolExecutor(max_workers=4))
+    # With room again (fresh session threads, fresh connections), the next sync completes.
     (again,) = await sync_into(tmp_path, [portal], sections=["政务动态"])
     assert again.ok
     assert again.new > 0

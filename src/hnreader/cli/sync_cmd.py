@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from hnreader.config import Config, SiteConfig
+    from hnreader.sites import SiteSession
     from hnreader.store import Store
     from hnreader.sync import SyncProgress, SyncReport
 
@@ -193,42 +194,59 @@ async def _sync_all(
     from hnreader.catalogue import all_sites
     from hnreader.fetch import Fetcher
     from hnreader.sites import SiteSession
-    from hnreader.sync import SyncError, UnknownSection, sync_site
 
-    reports = []
+    reports: list[SyncReport] = []
     unknown: list[tuple[str, str]] = []
     async with Fetcher(config.network, sites=[*sites, *all_sites(config)]) as fetcher:
         session = SiteSession(fetcher, store)
-        for site in sites:
-            try:
-                report = await sync_site(
-                    session,
-                    site.url,
-                    sections=options.section or site.include,
-                    exclude=site.exclude,
-                    pages=options.pages,
-                    since=options.since,
-                    images=not options.no_images,
-                    attachments=options.attachments,
-                    robots=site.robots and not options.no_robots,
-                    workers=options.workers,
-                    processes=options.processes,
-                    progress=update,
-                )
-            except UnknownSection as exc:
-                if len(sites) == 1:
-                    raise _StartError(str(exc)) from exc
-                # Several sites (the demo edition): a section need only exist on one of them.
-                unknown.append((site.url, str(exc)))
-            except SyncError as exc:
-                raise _StartError(str(exc)) from exc
-            else:
-                reports.append(report)
+        try:
+            for site in sites:
+                report = await _sync_one(session, site, options, update, unknown, len(sites))
+                if report is not None:
+                    reports.append(report)
+        finally:
+            await session.aclose()  # a Ctrl-C can leave a list page being saved
     if not reports and unknown:
         raise _StartError(unknown[0][1])
     for url, message in unknown:
         print(f"hnreader: skipped {url}: {message}", file=sys.stderr, flush=True)
     return reports
+
+
+async def _sync_one(
+    session: SiteSession,
+    site: SiteConfig,
+    options: argparse.Namespace,
+    update: Callable[[SyncProgress], None],
+    unknown: list[tuple[str, str]],
+    site_count: int,
+) -> SyncReport | None:
+    """Sync one site; None when a section asked for is not on it (noted in ``unknown``)."""
+    from hnreader.sync import SyncError, UnknownSection, sync_site
+
+    try:
+        return await sync_site(
+            session,
+            site.url,
+            sections=options.section or site.include,
+            exclude=site.exclude,
+            pages=options.pages,
+            since=options.since,
+            images=not options.no_images,
+            attachments=options.attachments,
+            robots=site.robots and not options.no_robots,
+            workers=options.workers,
+            processes=options.processes,
+            progress=update,
+        )
+    except UnknownSection as exc:
+        if site_count == 1:
+            raise _StartError(str(exc)) from exc
+        # Several sites (the demo edition): a section need only exist on one of them.
+        unknown.append((site.url, str(exc)))
+        return None
+    except SyncError as exc:
+        raise _StartError(str(exc)) from exc
 
 
 def _summary(report: SyncReport, *, interrupted: bool = False) -> None:

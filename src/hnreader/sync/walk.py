@@ -204,7 +204,7 @@ class _Run:
         store = self.session.store
         if not urls or store is None:
             return
-        stored = await asyncio.to_thread(store.article_validators, urls)
+        stored = await self.session.in_thread(store.article_validators, urls)
         for url in urls:
             await queue.put((url, stored.get(url)))
 
@@ -245,7 +245,7 @@ class _Run:
         store = self.session.store
         if not (self.images or self.attachments) or store is None:
             return
-        saved = await asyncio.to_thread(store.get_article, url)
+        saved = await self.session.in_thread(store.get_article, url)
         if saved is None:
             return  # removed meanwhile (a cache prune): the next sync fetches it whole
         article = saved.article
@@ -270,7 +270,8 @@ class _Run:
         for url in urls:
             if not self.first_time(url) or not await self.permitted(url, "asset"):
                 continue
-            if not fresh and store is not None and await asyncio.to_thread(store.has_asset, url):
+            has = store.has_asset if store is not None and not fresh else None
+            if has is not None and await self.session.in_thread(has, url):
                 self.progress.assets.unchanged += 1
                 continue
             try:
