@@ -36,9 +36,9 @@ log = logging.getLogger("hnreader.sites")
 
 RETRY_AFTER = 30.0  # seconds of serving stored copies before trying a failed network again
 # Threads for the library and extraction. The store opens one SQLite connection per thread,
-# and asyncio's default pool has up to six threads here: each held ~1 MB more (connection,
-# malloc arena), and a sync of 3,000 articles peaked 5 MB higher than with one, no faster
-# (SQLite writes one transaction at a time; extraction holds the GIL).
+# and asyncio's default pool has up to six threads here: a sync of 3,000 articles peaked
+# 4-5 MB higher with six than with two, and was no faster (SQLite writes one transaction at
+# a time; extraction holds the GIL). Two, not one, so a slow write never holds up a read.
 SESSION_THREADS = 2
 T = TypeVar("T")
 P = ParamSpec("P")
