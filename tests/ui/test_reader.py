@@ -6,7 +6,7 @@ from pathlib import Path
 
 from test_reader_harness import ReaderApp, demo_article, demo_url
 from textual.widgets import Static
-from ui_helpers import wait_for
+from ui_helpers import wait_for, workers_done
 
 from hnreader.demo.server import DemoServer
 from hnreader.models import Article, Attachment, Block
@@ -152,7 +152,7 @@ async def test_script_links_are_never_fetched(tmp_path: Path) -> None:
         await app.reader.show_article(hostile)
         app.reader.focus()
         await pilot.press("a", "enter", "down", "enter")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
         await pilot.pause()
         assert len([e for e in app.heard if isinstance(e, ArticleReader.AttachmentChosen)]) == 2
         assert app.reader.saved == {}

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from ui_helpers import main_screen, parts, wait_for, wait_for_tree
+from ui_helpers import main_screen, parts, wait_for, wait_for_tree, workers_done
 
 from hnreader.app import HnReaderApp
 from hnreader.demo.content import demo_edition
@@ -60,7 +60,7 @@ async def test_script_readings_theme_and_font_are_remembered(
         expected = "large" if _cjk_font_available() else "medium"
         await wait_for(pilot, lambda: app.state.font_step == expected, "the font step")
         assert screen.status.font.startswith("字号 大" if expected == "large" else "字号 中")
-        await app.workers.wait_for_complete()
+        await workers_done(app)
 
     saved = json.loads((private_data_dir / STATE_FILE).read_text(encoding="utf-8"))
     assert saved == {

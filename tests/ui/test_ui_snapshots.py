@@ -17,7 +17,7 @@ import pytest
 from library_helpers import library, reader_app
 from textual.pilot import Pilot
 from textual.widgets import Input
-from ui_helpers import main_screen, parts, wait_for, wait_for_tree
+from ui_helpers import main_screen, parts, wait_for, wait_for_tree, workers_done
 
 from hnreader.app import HnReaderApp
 from hnreader.config import Config, ReaderConfig
@@ -101,7 +101,7 @@ async def _search_shown(pilot: Pilot[None]) -> None:
     query.cursor_blink = False  # a blinking cursor is drawn on the clock
     query.value = SEARCH_WORD
     await wait_for(pilot, lambda: bool(search.hits), "the hits")
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot.app)
     pilot.app.clear_notifications()
     await pilot.pause()
 
@@ -114,7 +114,7 @@ async def _bookmarks_shown(pilot: Pilot[None]) -> None:
     marks = pilot.app.screen
     assert isinstance(marks, BookmarksScreen)
     await wait_for(pilot, lambda: bool(marks.articles), "the bookmarks")
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot.app)
     pilot.app.clear_notifications()
     await pilot.pause()
 
@@ -136,7 +136,7 @@ async def _settled(pilot: Pilot[None]) -> None:
     """Wait until nothing loads any more and every change is drawn."""
     status = main_screen(pilot.app).status  # type: ignore[arg-type]
     await wait_for(pilot, lambda: status.activity == "", "the loads to finish")
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot.app)
     await pilot.wait_for_scheduled_animations()
     # Toasts time out on the clock: a slow run would catch them, a fast one would not.
     pilot.app.clear_notifications()

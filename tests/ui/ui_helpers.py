@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import time
 from collections.abc import Callable
 
+from textual.app import App
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled, WorkerState
 
 from hnreader.app import HnReaderApp
 from hnreader.ui.screens.main import MainScreen
@@ -25,6 +28,29 @@ async def wait_for(pilot: Pilot[None], ready: Callable[[], bool], what: str) -> 
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
         await pilot.pause(0.05)
+
+
+async def workers_done(app: App[object]) -> None:
+    """Wait until no worker runs, including those started meanwhile; raise any that failed.
+
+    Unlike ``app.workers.wait_for_complete()``, a worker cancelled on purpose (an exclusive
+    worker replaced by a newer one, such as the unread counts reloaded as a list arrives) is
+    not an error: which of two such workers a test catches depends on timing only.
+    """
+    deadline = time.monotonic() + PATIENCE
+    while unfinished := [worker for worker in app.workers if not worker.is_finished]:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise AssertionError(f"timed out waiting for workers: {unfinished}")
+        started = [worker for worker in unfinished if worker.state != WorkerState.PENDING]
+        if not started:  # created, not running yet: their wait() would refuse
+            await asyncio.sleep(0.01)
+            continue
+        waits = (worker.wait() for worker in started)
+        results = await asyncio.wait_for(asyncio.gather(*waits, return_exceptions=True), left)
+        for result in results:
+            if isinstance(result, BaseException) and not isinstance(result, WorkerCancelled):
+                raise result
 
 
 def main_screen(app: HnReaderApp) -> MainScreen:
