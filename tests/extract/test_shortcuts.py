@@ -22,6 +22,7 @@ from hnreader.extract.list_scoring import (
     _score,
     best_group,
     pager_surroundings,
+    surroundings,
 )
 from hnreader.extract.tree_breadcrumb import _MARKER, _named, _tokens
 
@@ -150,15 +151,7 @@ def _pager_surroundings_in_full(root: LexborNode) -> set[int]:
         text = clean_text(anchor.text(deep=False) or "")
         if anchor.parent is not None and text in ("下一页", "上一页", "尾页", "末页"):
             pagers.append(anchor.parent)
-    found: set[int] = set()
-    for pager in pagers:
-        node = pager.parent
-        for _ in range(3):
-            if node is None or node.tag in ("body", "html"):
-                break
-            found.add(node.mem_id)
-            node = node.parent
-    return found
+    return surroundings(pagers)  # the walk up is shared: what is checked here is the search
 
 
 def test_pager_surroundings_match_reading_every_element() -> None:

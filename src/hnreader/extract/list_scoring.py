@@ -11,6 +11,7 @@ never read.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborNode
@@ -129,6 +130,11 @@ def pager_surroundings(root: LexborNode) -> set[int]:
         if anchor.parent is not None
         and clean_text(anchor.text(deep=False) or "") in ("下一页", "上一页", "尾页", "末页")
     )
+    return surroundings(pagers)
+
+
+def surroundings(pagers: Iterable[LexborNode]) -> set[int]:
+    """The ids of the elements up to three levels above each pager's parent (not body, html)."""
     found: set[int] = set()
     for pager in pagers:
         node = pager.parent

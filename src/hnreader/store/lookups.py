@@ -7,8 +7,9 @@ connections, transactions and saving.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
+from typing import TypeVar
 
 from hnreader.models import ArticleList, SiteTree
 from hnreader.store import reading, writes
@@ -18,6 +19,8 @@ from hnreader.store.writes import BlobFields
 
 # Bound parameters per statement stay well under SQLite's limit (32,766 since 3.32).
 _CHUNK = 500
+
+T = TypeVar("T")
 
 _VALIDATORS = (
     "SELECT a.url, p.etag, p.last_modified, b.sha256, b.size FROM articles a"
@@ -40,19 +43,21 @@ class Lookups:
 
     def get_list(self, url: str) -> Saved[ArticleList] | None:
         """The stored list page at ``url``, or None."""
-        with self._read() as conn:
-            row = conn.execute(
-                "SELECT data, fetched_at FROM lists WHERE url = ?", (url,)
-            ).fetchone()
-        return None if row is None else Saved(article_list_from_json(row[0]), row[1])
+        return self._saved(
+            "SELECT data, fetched_at FROM lists WHERE url = ?", url, article_list_from_json
+        )
 
     def get_tree(self, url: str) -> Saved[SiteTree] | None:
         """The stored section tree of the site at ``url``, or None."""
+        return self._saved(
+            "SELECT data, fetched_at FROM trees WHERE url = ?", url, site_tree_from_json
+        )
+
+    def _saved(self, sql: str, url: str, load: Callable[[str], T]) -> Saved[T] | None:
+        """The one row ``sql`` selects for ``url`` (data, fetched_at), decoded by ``load``."""
         with self._read() as conn:
-            row = conn.execute(
-                "SELECT data, fetched_at FROM trees WHERE url = ?", (url,)
-            ).fetchone()
-        return None if row is None else Saved(site_tree_from_json(row[0]), row[1])
+            row = conn.execute(sql, (url,)).fetchone()
+        return None if row is None else Saved(load(row[0]), row[1])
 
     def trees(self) -> list[Saved[SiteTree]]:
         """Every stored site tree, by site URL."""
